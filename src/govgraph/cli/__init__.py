@@ -1,0 +1,50 @@
+"""The thin command line: every command parses options, calls the library, prints.
+
+Exit codes: 0 conforms / done, 1 findings at or above ``--fail-on``,
+2 usage or input error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from ..errors import GovgraphError
+
+app = typer.Typer(
+    name="govgraph",
+    help="Governance rules on a knowledge graph: validate, draw, diff and compare organizations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+LANG_OPTION = typer.Option(Lang.en, "--lang", "-l", help="Language of the output: da or en.")
+
+
+def fail(error: GovgraphError) -> None:
+    """Print one clear line and exit 2."""
+    typer.echo(f"govgraph: {error}", err=True)
+    raise typer.Exit(2)
+
+
+# Importing the command modules registers their commands on ``app``.
+from . import info_lint  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except GovgraphError as error:  # pragma: no cover - commands catch their own
+        typer.echo(f"govgraph: {error}", err=True)
+        sys.exit(2)

@@ -1,0 +1,66 @@
+"""``govgraph info`` and ``govgraph lint``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from .. import info as info_mod
+from ..errors import GovgraphError
+from ..lint import lint as lint_model
+from ..load import load, parse_date
+from ..model import organization
+from ..render.findings import render_findings_text
+from . import LANG_OPTION, Lang, app, fail
+
+
+class InfoFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def info(
+    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .nt, .jsonld): a scenario or a proposal."),
+    as_of: str = typer.Option(None, "--as-of", help="Count only bodies and seats in force on this date (YYYY-MM-DD)."),
+    fmt: InfoFormat = typer.Option(InfoFormat.text, "--format", "-f", help="text or json."),
+    lang: Lang = LANG_OPTION,
+    reference: bool = typer.Option(True, "--reference/--no-reference",
+                                   help="Load the bundled North Jutland reference data as context."),
+) -> None:
+    """Show the bodies of a model with seats by side, role and constituency, vacancies, persons and tasks.
+
+    Example: govgraph info data/scenarios/nordjylland-2022.ttl
+    """
+    try:
+        day = parse_date(as_of, "--as-of") if as_of else None
+        org = organization(load(model, reference=reference))
+        summary = info_mod.summarize(org, day, lang.value)
+    except GovgraphError as error:
+        fail(error)
+        return
+    typer.echo(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value), nl=False)
+
+
+@app.command()
+def lint(
+    model: list[Path] = typer.Argument(..., help="Model files to check."),
+    lang: Lang = LANG_OPTION,
+    reference: bool = typer.Option(True, "--reference/--no-reference",
+                                   help="Load the bundled North Jutland reference data as context."),
+) -> None:
+    """Check a model is well formed: every term declared (catches typos such as org:postin),
+    every body and seat labelled, every seat in exactly one body. Exit 1 when there are problems.
+
+    Example: govgraph lint data/scenarios/*.ttl
+    """
+    try:
+        loaded = load(model, reference=reference, strict=False)
+        report = lint_model(loaded)
+    except GovgraphError as error:
+        fail(error)
+        return
+    typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} file(s) linted"), nl=False)
+    raise typer.Exit(1 if report.findings else 0)

@@ -1,0 +1,36 @@
+"""Interface words in Danish and English. Rule messages live in shapes/, not here."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "scenario": {"da": "Scenarie", "en": "Scenario"},
+    "no_scenario": {"da": "(intet scenarie angivet)", "en": "(no scenario given)"},
+    "effective": {"da": "gælder fra", "en": "effective"},
+    "as_of": {"da": "pr.", "en": "as of"},
+    "bodies": {"da": "organer", "en": "bodies"},
+    "seats": {"da": "pladser", "en": "seats"},
+    "voting": {"da": "med stemmeret", "en": "voting"},
+    "observers": {"da": "observatører", "en": "observers"},
+    "ad_hoc": {"da": "ad hoc", "en": "ad hoc"},
+    "no_holder": {"da": "uden registreret indehaver", "en": "without a recorded holder"},
+    "by_side": {"da": "efter part", "en": "by side"},
+    "by_role": {"da": "efter rolle", "en": "by role"},
+    "by_constituency": {"da": "efter valgkreds", "en": "by constituency"},
+    "tasks": {"da": "opgaver", "en": "tasks"},
+    "persons": {"da": "personer", "en": "persons"},
+    "members": {"da": "medlemmer", "en": "members"},
+    "reports_to": {"da": "refererer til", "en": "reports to"},
+    "advises": {"da": "rådgiver", "en": "advises"},
+    "totals": {"da": "I alt", "en": "Totals"},
+    "not_in_force": {"da": "ikke i kraft på datoen", "en": "not in force on the date"},
+    "unknown": {"da": "ukendt", "en": "unknown"},
+    "chair": {"da": "formand", "en": "chair"},
+    "lint_ok": {"da": "ingen fejl i ordforråd, navne og pladser", "en": "no problems with vocabulary, labels and seats"},
+    "files_checked": {"da": "filer kontrolleret", "en": "files checked"},
+    "problems": {"da": "problemer", "en": "problems"},
+}
+
+
+def t(key: str, lang: str) -> str:
+    entry = TEXTS[key]
+    return entry.get(lang) or entry["en"]

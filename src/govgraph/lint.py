@@ -1,0 +1,77 @@
+"""``govgraph lint``: is the model well formed before any rule is applied?
+
+Checks that every class, property and vocabulary value the user's files use
+is declared (catches ``org:postin``), that literals of date, number and
+boolean types are valid, that every body and seat has a label, and that every
+seat belongs to exactly one body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import URIRef
+from rdflib.namespace import ORG, RDF, RDFS, SKOS
+
+from .load import Model, Problem, bad_literals, unknown_terms
+from .model import label, subclasses
+from .report import Finding, Report, Severity
+from .vocab import GG
+
+_MESSAGES = {
+    "unknown-term": ("Ukendt term: {what}. {hint}", "Unknown term: {what}. {hint}"),
+    "bad-literal": ("Ugyldig værdi: {what}. {hint}", "Invalid value: {what}. {hint}"),
+    "body-label": ("Organet {focus} har intet navn (rdfs:label).", "The body {focus} has no label (rdfs:label)."),
+    "seat-label": ("Pladsen {focus} har intet navn (rdfs:label).", "The seat {focus} has no label (rdfs:label)."),
+    "seat-body": ("Pladsen {focus} hører ikke til præcis ét organ (org:postIn): {n} angivet.",
+                  "The seat {focus} does not belong to exactly one body (org:postIn): {n} given."),
+    "seat-body-kind": ("Pladsen {focus} hører til {target}, som ikke er et organ.",
+                       "The seat {focus} belongs to {target}, which is not a body."),
+}
+
+
+def _finding(model: Model, rule: str, node: object, severity: Severity = Severity.VIOLATION, **values: object) -> Finding:
+    da, en = _MESSAGES[rule]
+    return Finding(rule=f"lint:{rule}", severity=severity,
+                   message={"da": da.format(**values), "en": en.format(**values)},
+                   focus=str(values.get("focus", "")), location=model.locate(node),
+                   layer="integrity", focus_iri=str(node))
+
+
+def _problems(model: Model, rule: str, problems: list[Problem]) -> Iterator[Finding]:
+    for p in problems:
+        what = p.message
+        yield Finding(rule=f"lint:{rule}", severity=Severity.VIOLATION,
+                      message={"da": _MESSAGES[rule][0].format(what=what, hint=p.hint),
+                               "en": _MESSAGES[rule][1].format(what=what, hint=p.hint)},
+                      focus=label(model.graph, p.node) if p.node is not None else "",
+                      location=p.location, layer="integrity", focus_iri=str(p.node))
+
+
+def lint(model: Model) -> Report:
+    """All lint findings for the user's part of the model."""
+    return Report.of(_lint(model))
+
+
+def _lint(model: Model) -> Iterator[Finding]:
+    g, user = model.graph, model.user
+    yield from _problems(model, "unknown-term", unknown_terms(model))
+    yield from _problems(model, "bad-literal", bad_literals(model))
+    body_classes = subclasses(g, GG.Body)
+    post_classes = subclasses(g, ORG.Post)
+    bodies = sorted({s for s, o in user.subject_objects(RDF.type) if o in body_classes}, key=str)
+    seats = sorted({s for s, o in user.subject_objects(RDF.type) if o in post_classes}
+                   | set(user.subjects(ORG.postIn, None)), key=str)
+    for body in bodies:
+        if not any(True for _ in g.objects(body, RDFS.label)) and not any(True for _ in g.objects(body, SKOS.prefLabel)):
+            yield _finding(model, "body-label", body, focus=label(g, body))
+    for seat in seats:
+        name = label(g, seat)
+        if not any(True for _ in g.objects(seat, RDFS.label)):
+            yield _finding(model, "seat-label", seat, Severity.WARNING, focus=name)
+        targets = sorted(g.objects(seat, ORG.postIn), key=str)
+        if len(targets) != 1:
+            yield _finding(model, "seat-body", seat, focus=name, n=len(targets))
+        for target in targets:
+            if isinstance(target, URIRef) and not any(t in body_classes for t in g.objects(target, RDF.type)):
+                yield _finding(model, "seat-body-kind", seat, focus=name, target=label(g, target))

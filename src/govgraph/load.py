@@ -1,0 +1,354 @@
+"""Load stage: files → one rdflib graph, with the place of every node.
+
+A model is the user's files (a scenario or proposal) on top of the bundled
+vocabulary (``ontology/``) and, by default, the reference data (``data/reference``).
+Nothing is fetched: ``owl:imports`` are never followed, remote JSON-LD contexts
+are refused, and the process refuses network connections while it runs.
+
+Readers are registered by file suffix (:data:`READERS`); other stages (the
+spreadsheet importer) add their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from . import netguard, resources
+from .errors import InputError
+from .positions import Location, SourceMap, scan_text
+from .vocab import PREFIXES
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a reader returns: the triples of one file and where their nodes are written."""
+
+    graph: Graph
+    places: SourceMap
+
+
+Reader = Callable[[Path], Parsed]
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise InputError(path, "the file is empty", "write at least one statement, or leave the file out")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}:{line}", "the file is not UTF-8 text",
+            "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+        ) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
+
+
+def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
+    text = _decode(path, _read_bytes(path))
+    graph = Graph()
+    try:
+        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except BadSyntax as err:
+        offset = getattr(err, "_i", 0)
+        source = text.encode("utf-8")
+        before = source[:offset].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        why = getattr(err, "_why", "bad syntax")
+        raise InputError(f"{path}:{line}:{column}", f"Turtle syntax error: {why}",
+                         "check the statement ends with '.', ';' or ',' and that every prefix is declared") from None
+    except Exception as err:  # rdflib raises many types for bad N-Triples etc.
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise InputError(path, f"cannot parse as {fmt}: {message}") from None
+    return Parsed(graph, scan_text(path, text, graph))
+
+
+def _read_turtle(path: Path) -> Parsed:
+    return _parse_rdf_text(path, "turtle")
+
+
+def _read_ntriples(path: Path) -> Parsed:
+    return _parse_rdf_text(path, "nt")
+
+
+def _remote_contexts(value: object) -> list[str]:
+    """Every @context given as a URL string, anywhere in a JSON-LD document."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "@context":
+                items = item if isinstance(item, list) else [item]
+                found.extend(i for i in items if isinstance(i, str))
+            found.extend(_remote_contexts(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_remote_contexts(item))
+    return found
+
+
+def _read_jsonld(path: Path) -> Parsed:
+    text = _decode(path, _read_bytes(path))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}:{err.lineno}:{err.colno}", f"JSON syntax error: {err.msg}") from None
+    remote = _remote_contexts(document)
+    if remote:
+        raise InputError(path, f"remote JSON-LD context {remote[0]!r} refused: govgraph never fetches from the network",
+                         "put the context inline as an object")
+    graph = Graph()
+    try:
+        graph.parse(data=text, format="json-ld", publicID=path.resolve().as_uri())
+    except Exception as err:
+        raise InputError(path, f"cannot read as JSON-LD: {err}") from None
+    places = SourceMap()
+    lines = text.splitlines()
+    for node in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}, key=str):
+        local = str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        for lineno, line in enumerate(lines, start=1):
+            if "@id" in line and (str(node) in line or f":{local}\"" in line or f"\"{local}\"" in line):
+                places.add(node, Location(str(path), lineno))
+                break
+    return Parsed(graph, places)
+
+
+#: Readers by lower-case suffix. Other modules may register more.
+READERS: dict[str, Reader] = {
+    ".ttl": _read_turtle,
+    ".turtle": _read_turtle,
+    ".nt": _read_ntriples,
+    ".jsonld": _read_jsonld,
+    ".json": _read_jsonld,
+}
+
+#: Readers for a directory (e.g. a folder of CSV sheets), tried in order.
+DIRECTORY_READERS: list[tuple[Callable[[Path], bool], Reader]] = []
+
+
+def read_file(path: Path) -> Parsed:
+    """Parse one input file (or a directory a registered reader accepts)."""
+    if not path.exists():
+        raise InputError(path, "no such file", "check the path and the spelling")
+    if path.is_dir():
+        for accepts, reader in DIRECTORY_READERS:
+            if accepts(path):
+                return reader(path)
+        raise InputError(path, "is a directory, not a model file", "name the .ttl files inside it")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(path, f"unknown file format {path.suffix or '(no suffix)'!r}", f"use one of {known}")
+    return reader(path)
+
+
+# ----------------------------------------------------------------------- model
+
+
+@dataclass
+class Model:
+    """A loaded model: the union graph plus what came from the user's own files."""
+
+    graph: Graph
+    user: Graph
+    files: tuple[Path, ...]
+    places: SourceMap = field(default_factory=SourceMap)
+
+    def locate(self, node: object) -> Location | None:
+        return self.places.locate(node, self.graph)  # type: ignore[arg-type]
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+_CONTEXT_CACHE: dict[tuple[Path, ...], tuple[Graph, SourceMap]] = {}
+
+
+def context_files(reference: bool = True) -> list[Path]:
+    files = resources.ontology_files()
+    if reference:
+        files += resources.reference_files()
+    return files
+
+
+def _context(files: Sequence[Path]) -> tuple[Graph, SourceMap]:
+    key = tuple(files)
+    if key not in _CONTEXT_CACHE:
+        graph, places = Graph(), SourceMap()
+        for path in files:
+            parsed = read_file(path)
+            graph += parsed.graph
+            places.update(parsed.places)
+        _CONTEXT_CACHE[key] = (graph, places)
+    return _CONTEXT_CACHE[key]
+
+
+def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = True,
+         context: Sequence[Path] = ()) -> Model:
+    """Load the user's files on top of the vocabulary (and reference data).
+
+    ``strict`` checks that every class and property the user's files use is
+    declared (see :func:`unknown_terms`) and that every typed literal is valid,
+    raising :class:`InputError` at the first problem. ``lint`` loads with
+    ``strict=False`` and reports all of them.
+    """
+    netguard.install()
+    files = tuple(Path(p) for p in paths)
+    if not files:
+        raise InputError("(no files)", "no model file given", "name at least one .ttl file")
+    user, places = new_graph(), SourceMap()
+    for path in files:
+        parsed = read_file(path)
+        if len(parsed.graph) == 0:
+            raise InputError(path, "the file contains no statements",
+                             "an empty proposal cannot be checked; add the scenario and its bodies")
+        user += parsed.graph
+        places.update(parsed.places)
+    base_graph, base_places = _context([*context_files(reference), *context])
+    graph = new_graph()
+    graph += base_graph
+    graph += user
+    places.update(base_places)
+    model = Model(graph=graph, user=user, files=files, places=places)
+    if strict:
+        for problem in bad_literals(model):
+            raise InputError(problem.location or files[0], problem.message, problem.hint)
+        for problem in unknown_terms(model):
+            raise InputError(problem.location or files[0], problem.message, problem.hint)
+    return model
+
+
+# ------------------------------------------------------------- term checks
+
+#: Closed vocabularies govgraph reuses; a term outside their lists is a typo.
+REUSED = (ORG, FOAF, SKOS, DCTERMS, TIME, PROV, RDF, RDFS, OWL, XSD, SH)
+_DECLARING_TYPES = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                    RDF.Property, SKOS.Concept, SKOS.ConceptScheme, OWL.Ontology, SH.NodeShape, SH.PropertyShape,
+                    SH.ConstraintComponent, SH.Parameter}
+#: Namespaces whose terms must be declared in ontology/ (owned by govgraph).
+OWNED = tuple(str(ns) for name, ns in PREFIXES.items()
+              if name in {"gg", "role", "side", "level", "office", "status", "layer", "qual", "dkh", "task", "src"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    hint: str
+    location: Location | None
+    node: object = None
+
+
+def declared_terms(graph: Graph) -> set[URIRef]:
+    terms: set[URIRef] = set()
+    for kind in _DECLARING_TYPES:
+        terms.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
+    for ns in REUSED:
+        base = str(ns)
+        terms.update(URIRef(base + name) for name in getattr(ns, "__annotations__", {}))
+    return terms
+
+
+def _reused_namespace(iri: str) -> str | None:
+    for ns in REUSED:
+        if iri.startswith(str(ns)) and "/" not in iri[len(str(ns)):] and "#" not in iri[len(str(ns)):]:
+            return str(ns)
+    return None
+
+
+def _qname(graph: Graph, node: URIRef) -> str:
+    try:
+        return graph.namespace_manager.normalizeUri(node)
+    except Exception:
+        return f"<{node}>"
+
+
+def unknown_terms(model: Model) -> list[Problem]:
+    """Classes, properties and concept values in the user's files that no vocabulary declares."""
+    declared = declared_terms(model.graph)
+    # Anything the user's files or the reference data define as a subject is known too.
+    defined = {s for s in model.graph.subjects() if isinstance(s, URIRef)}
+    candidates: dict[URIRef, str] = {}
+    for s, p, o in model.user:
+        candidates.setdefault(p, "property")  # type: ignore[arg-type]
+        if p == RDF.type and isinstance(o, URIRef):
+            candidates.setdefault(o, "class")
+        elif isinstance(o, URIRef):
+            candidates.setdefault(o, "value")
+    problems: list[Problem] = []
+    for term, kind in sorted(candidates.items(), key=lambda item: str(item[0])):
+        iri = str(term)
+        reused = _reused_namespace(iri)
+        owned = iri.startswith(OWNED)
+        if term in declared:
+            continue
+        if kind == "value" and (term in defined or not (reused or owned)):
+            continue  # instance IRIs are free; only vocabulary values must be declared
+        if kind != "value" and not (reused or owned) and term in defined:
+            continue  # declared by a vocabulary file of the user's own
+        namespace = reused or next((ns for ns in OWNED if iri.startswith(ns)), iri.rsplit("/", 1)[0])
+        same_ns = sorted(str(t)[len(namespace):] for t in declared if str(t).startswith(namespace))
+        local = iri[len(namespace):] if iri.startswith(namespace) else iri
+        close = difflib.get_close_matches(local, same_ns, n=1, cutoff=0.6)
+        hint = f"did you mean {_qname(model.graph, URIRef(namespace + close[0]))}?" if close else \
+            "declare it in your own vocabulary file, or use a term from ontology/README.md"
+        where = _first_use(model, term)
+        problems.append(Problem(f"unknown {kind} {_qname(model.graph, term)}", hint, where, term))
+    return problems
+
+
+def _first_use(model: Model, term: URIRef) -> Location | None:
+    """Where a term is used: the place of the first subject (in sorted order) that uses it."""
+    users = sorted({s for s, p, o in model.user if term in (p, o)}, key=str)
+    for subject in users:
+        loc = model.locate(subject)
+        if loc is not None:
+            return loc
+    return model.places.places.get(term)
+
+
+_DATE_TYPES = {XSD.date: "YYYY-MM-DD, e.g. 2022-07-01", XSD.dateTime: "YYYY-MM-DDThh:mm:ss",
+               XSD.integer: "a whole number", XSD.boolean: "true or false", XSD.gYear: "a year, e.g. 2022"}
+
+
+def bad_literals(model: Model) -> list[Problem]:
+    """Typed literals whose text is not a valid value of their type (e.g. 2022-13-45 as xsd:date)."""
+    problems = []
+    for s, p, o in sorted(model.user, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        if isinstance(o, Literal) and o.datatype in _DATE_TYPES and (o.ill_typed or o.value is None):
+            what = _DATE_TYPES[o.datatype]
+            problems.append(Problem(f"{_qname(model.graph, p)} has {str(o)!r}, which is not a valid "
+                                    f"{_qname(model.graph, o.datatype)}", f"write {what}", model.locate(s), s))
+    return problems
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    """A command-line date (YYYY-MM-DD) or a clear :class:`UsageError`."""
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what} {text!r} is not a date (write YYYY-MM-DD, e.g. 2022-10-01)") from None
+
+
+__all__ = ["Model", "Parsed", "Problem", "READERS", "DIRECTORY_READERS", "load", "read_file", "new_graph",
+           "unknown_terms", "bad_literals", "declared_terms", "parse_date", "context_files"]

@@ -1,0 +1,304 @@
+"""Model stage: typed, sorted views of bodies, seats, memberships and tasks.
+
+Every other stage (check, render, diff, compare) reads the organization
+through these frozen records instead of walking triples itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from .errors import InputError
+from .load import Model
+from .vocab import GG
+
+LANGS = ("da", "en")
+
+
+@dataclass(frozen=True, order=True)
+class Task:
+    iri: URIRef
+    level: URIRef | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Person:
+    iri: Node
+    name: str
+
+
+@dataclass(frozen=True, order=True)
+class Membership:
+    iri: Node
+    person: Person
+    body: URIRef
+    role: URIRef | None
+    seat: URIRef | None
+    attested_on: dt.date | None = None
+    present: bool | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Seat:
+    iri: URIRef
+    body: URIRef
+    role: URIRef | None
+    side: URIRef | None
+    represents: URIRef | None
+    voting: bool
+    ad_hoc: bool
+    offices: tuple[URIRef, ...] = ()
+    appointed_by: tuple[URIRef, ...] = ()
+    approved_by: tuple[URIRef, ...] = ()
+    qualifications: tuple[URIRef, ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    holders: tuple[Person, ...] = ()
+
+    @property
+    def vacant(self) -> bool:
+        """No holder is recorded for this seat."""
+        return not self.holders
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        return _valid(self.valid_from, self.valid_until, day)
+
+
+@dataclass(frozen=True, order=True)
+class Body:
+    iri: URIRef
+    kind: URIRef
+    level: URIRef | None
+    area: URIRef | None
+    seats: tuple[Seat, ...]
+    tasks: tuple[URIRef, ...]
+    reports_to: tuple[URIRef, ...]
+    advises: tuple[URIRef, ...]
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    memberships: tuple[Membership, ...] = ()
+    meetings_per_year: int | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        return _valid(self.valid_from, self.valid_until, day)
+
+    def seats_on(self, day: dt.date | None) -> tuple[Seat, ...]:
+        return tuple(s for s in self.seats if s.valid_on(day))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    iri: URIRef | None
+    status: URIRef | None
+    effective_date: dt.date | None
+    top_body: URIRef | None
+
+
+def _valid(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
+    if day is None:
+        return True
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _date(value: Node | None) -> dt.date | None:
+    if isinstance(value, Literal) and isinstance(value.value, dt.date):
+        return value.value if not isinstance(value.value, dt.datetime) else value.value.date()
+    return None
+
+
+@dataclass
+class Organization:
+    """The organization a model describes: its scenario and its bodies, sorted by IRI."""
+
+    model: Model
+    scenario: Scenario
+    bodies: tuple[Body, ...]
+    _labels: dict[tuple[Node, str], str] = field(default_factory=dict, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        return self.model.graph
+
+    @cached_property
+    def by_iri(self) -> dict[URIRef, Body]:
+        return {b.iri: b for b in self.bodies}
+
+    def on(self, day: dt.date | None) -> tuple[Body, ...]:
+        """Bodies in force on a day (all bodies when ``day`` is None)."""
+        return tuple(b for b in self.bodies if b.valid_on(day))
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.scenario.effective_date
+
+    def label(self, node: Node | None, lang: str = "en") -> str:
+        """A human label: rdfs:label / skos:prefLabel / foaf:name in ``lang``, never a bare IRI."""
+        if node is None:
+            return "—"
+        key = (node, lang)
+        if key not in self._labels:
+            self._labels[key] = label(self.graph, node, lang)
+        return self._labels[key]
+
+    def persons(self) -> tuple[Person, ...]:
+        people = {m.person for b in self.bodies for m in b.memberships}
+        return tuple(sorted(people, key=lambda p: (p.name, str(p.iri))))
+
+    def tasks(self) -> tuple[URIRef, ...]:
+        return tuple(sorted({t for b in self.bodies for t in b.tasks}, key=str))
+
+
+def label(graph: Graph, node: Node, lang: str = "en") -> str:
+    """Best label of a node in ``lang``: the other language, then an untagged one, then the IRI's local name."""
+    if isinstance(node, Literal):
+        return str(node)
+    candidates: list[Literal] = []
+    for prop in (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title):
+        candidates.extend(o for o in graph.objects(node, prop) if isinstance(o, Literal))
+    if candidates:
+        for want in (lang, *[x for x in LANGS if x != lang], None, ""):
+            picked = sorted(str(c) for c in candidates if (c.language or None) == (want or None))
+            if picked:
+                return picked[0]
+        return sorted(str(c) for c in candidates)[0]
+    text = str(node)
+    for sep in ("#", "/"):
+        if sep in text.rstrip(sep):
+            text = text.rstrip(sep).rsplit(sep, 1)[-1]
+            break
+    return text
+
+
+def subclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
+    """``cls`` and every class below it (rdfs:subClassOf*)."""
+    found = {cls}
+    frontier = [cls]
+    while frontier:
+        current = frontier.pop()
+        for sub in graph.subjects(RDFS.subClassOf, current):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                frontier.append(sub)
+    return found
+
+
+def body_kind(graph: Graph, node: URIRef, body_classes: set[URIRef]) -> URIRef:
+    """The most specific body class of a node (the one with the longest subclass chain)."""
+    kinds = [t for t in graph.objects(node, RDF.type) if t in body_classes]
+
+    def depth(c: URIRef) -> int:
+        d, seen = 0, {c}
+        current = c
+        while True:
+            parents = [p for p in graph.objects(current, RDFS.subClassOf) if p in body_classes and p not in seen]
+            if not parents:
+                return d
+            current = sorted(parents, key=str)[0]
+            seen.add(current)
+            d += 1
+
+    return sorted(kinds, key=lambda c: (-depth(c), str(c)))[0]
+
+
+def _one(graph: Graph, s: Node, p: URIRef) -> Node | None:
+    values = sorted(graph.objects(s, p), key=str)
+    return values[0] if values else None
+
+
+def _all(graph: Graph, s: Node, p: URIRef) -> tuple[URIRef, ...]:
+    return tuple(sorted((o for o in graph.objects(s, p) if isinstance(o, URIRef)), key=str))
+
+
+def scenario_body_iris(model: Model) -> list[URIRef]:
+    """Bodies of the model's scenario: gg:includesBody, else every body typed in the user's files."""
+    graph = model.graph
+    body_classes = subclasses(graph, GG.Body)
+    listed = sorted({b for s in model.user.subjects(RDF.type, GG.Scenario)
+                     for b in graph.objects(s, GG.includesBody) if isinstance(b, URIRef)}, key=str)
+    if listed:
+        return listed
+    typed = {s for s, o in model.user.subject_objects(RDF.type) if o in body_classes and isinstance(s, URIRef)}
+    return sorted(typed, key=str)
+
+
+def _scenario(model: Model) -> Scenario:
+    scenarios = sorted(model.user.subjects(RDF.type, GG.Scenario), key=str)
+    if len(scenarios) > 1:
+        names = ", ".join(label(model.graph, s) for s in scenarios)
+        where = model.locate(scenarios[1]) or model.files[0]
+        raise InputError(where, f"more than one scenario in one model ({names})",
+                         "give each scenario its own file and load them separately")
+    if not scenarios:
+        return Scenario(None, None, None, None)
+    s = scenarios[0]
+    g = model.graph
+    top = _one(g, s, GG.topBody)
+    status = _one(g, s, GG.status)
+    return Scenario(s if isinstance(s, URIRef) else None, status if isinstance(status, URIRef) else None,
+                    _date(_one(g, s, GG.effectiveDate)), top if isinstance(top, URIRef) else None)
+
+
+def organization(model: Model) -> Organization:
+    """Build the typed view of a loaded model."""
+    g = model.graph
+    body_classes = subclasses(g, GG.Body)
+    memberships_by_body: dict[URIRef, list[Membership]] = {}
+    for m in sorted(g.subjects(RDF.type, ORG.Membership), key=str):
+        member, body = _one(g, m, ORG.member), _one(g, m, ORG.organization)
+        if member is None or not isinstance(body, URIRef):
+            continue
+        name = label(g, member)
+        present = _one(g, m, GG.present)
+        seat = _one(g, m, GG.seat)
+        role = _one(g, m, ORG.role)
+        memberships_by_body.setdefault(body, []).append(Membership(
+            iri=m, person=Person(member, name), body=body,
+            role=role if isinstance(role, URIRef) else None,
+            seat=seat if isinstance(seat, URIRef) else None,
+            attested_on=_date(_one(g, m, GG.attestedOn)),
+            present=bool(present.value) if isinstance(present, Literal) else None))
+    bodies = []
+    for iri in scenario_body_iris(model):
+        if not any(t in body_classes for t in g.objects(iri, RDF.type)):
+            continue
+        members = tuple(memberships_by_body.get(iri, ()))
+        seats = []
+        for s in sorted((s for s in g.subjects(ORG.postIn, iri) if isinstance(s, URIRef)), key=str):
+            voting = _one(g, s, GG.votingRight)
+            ad_hoc = _one(g, s, GG.adHoc)
+            role, side, rep = _one(g, s, ORG.role), _one(g, s, GG.side), _one(g, s, GG.represents)
+            seats.append(Seat(
+                iri=s, body=iri,
+                role=role if isinstance(role, URIRef) else None,
+                side=side if isinstance(side, URIRef) else None,
+                represents=rep if isinstance(rep, URIRef) else None,
+                voting=not (isinstance(voting, Literal) and voting.value is False),
+                ad_hoc=isinstance(ad_hoc, Literal) and ad_hoc.value is True,
+                offices=_all(g, s, GG.office), appointed_by=_all(g, s, GG.appointedBy),
+                approved_by=_all(g, s, GG.approvedBy), qualifications=_all(g, s, GG.requiresQualification),
+                valid_from=_date(_one(g, s, GG.validFrom)), valid_until=_date(_one(g, s, GG.validUntil)),
+                holders=tuple(sorted({m.person for m in members if m.seat == s}))))
+        level, area = _one(g, iri, GG.level), _one(g, iri, GG.area)
+        meetings = _one(g, iri, GG.meetingsPerYear)
+        bodies.append(Body(
+            iri=iri, kind=body_kind(g, iri, body_classes),
+            level=level if isinstance(level, URIRef) else None,
+            area=area if isinstance(area, URIRef) else None,
+            seats=tuple(seats), tasks=_all(g, iri, GG.hasTask),
+            reports_to=_all(g, iri, ORG.reportsTo), advises=_all(g, iri, GG.advises),
+            valid_from=_date(_one(g, iri, GG.validFrom)), valid_until=_date(_one(g, iri, GG.validUntil)),
+            memberships=members,
+            meetings_per_year=int(meetings.value) if isinstance(meetings, Literal) and meetings.value is not None else None))
+    return Organization(model=model, scenario=_scenario(model), bodies=tuple(bodies))
+
+
+def members_of(graph: Graph, area: URIRef) -> Iterable[URIRef]:
+    """The parties of an area (org:hasMember), sorted."""
+    return _all(graph, area, ORG.hasMember)

@@ -1,0 +1,1 @@
+"""Render stage: one module per output format."""
