@@ -19,8 +19,6 @@ from .report import Finding, Report, Severity
 from .vocab import GG
 
 _MESSAGES = {
-    "unknown-term": ("Ukendt term: {what}. {hint}", "Unknown term: {what}. {hint}"),
-    "bad-literal": ("Ugyldig værdi: {what}. {hint}", "Invalid value: {what}. {hint}"),
     "body-label": ("Organet {focus} har intet navn (rdfs:label).", "The body {focus} has no label (rdfs:label)."),
     "seat-label": ("Pladsen {focus} har intet navn (rdfs:label).", "The seat {focus} has no label (rdfs:label)."),
     "seat-body": ("Pladsen {focus} hører ikke til præcis ét organ (org:postIn): {n} angivet.",
@@ -40,10 +38,8 @@ def _finding(model: Model, rule: str, node: object, severity: Severity = Severit
 
 def _problems(model: Model, rule: str, problems: list[Problem]) -> Iterator[Finding]:
     for p in problems:
-        what = p.message
         yield Finding(rule=f"lint:{rule}", severity=Severity.VIOLATION,
-                      message={"da": _MESSAGES[rule][0].format(what=what, hint=p.hint),
-                               "en": _MESSAGES[rule][1].format(what=what, hint=p.hint)},
+                      message={"da": p.da, "en": f"{p.message} ({p.hint})"},
                       focus=label(model.graph, p.node) if p.node is not None else "",
                       location=p.location, layer="integrity", focus_iri=str(p.node))
 

@@ -11,10 +11,12 @@ spreadsheet importer) add their own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import json
-from collections.abc import Callable, Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +48,8 @@ def _decode(path: Path, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}:{line}", "the file is not UTF-8 text",
-            "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
-        ) from None
+        raise InputError(f"{path}:{line}", "the file is not UTF-8 text",
+                         "save it with the encoding UTF-8, e.g. Save as… → Encoding: UTF-8") from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -59,11 +59,33 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
 
 
+@contextlib.contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for each ill-typed literal; govgraph reports those itself (bad_literals)."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _first_bad_ntriples_line(text: str) -> int:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        try:
+            Graph().parse(data=line + "\n", format="nt")
+        except Exception:
+            return lineno
+    return 0
+
+
 def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
     text = _decode(path, _read_bytes(path))
     graph = Graph()
     try:
-        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with _quiet_rdflib():
+            graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as err:
         offset = getattr(err, "_i", 0)
         source = text.encode("utf-8")
@@ -75,7 +97,9 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
                          "check the statement ends with '.', ';' or ',' and that every prefix is declared") from None
     except Exception as err:  # rdflib raises many types for bad N-Triples etc.
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise InputError(path, f"cannot parse as {fmt}: {message}") from None
+        line = _first_bad_ntriples_line(text) if fmt == "nt" else 0
+        raise InputError(f"{path}:{line}" if line else path, f"cannot parse as {fmt}: {message}",
+                         "each line must be: <subject> <predicate> <object> .") from None
     return Parsed(graph, scan_text(path, text, graph))
 
 
@@ -168,9 +192,19 @@ class Model:
     user: Graph
     files: tuple[Path, ...]
     places: SourceMap = field(default_factory=SourceMap)
+    parts: tuple[tuple[Path, Parsed], ...] = ()
 
     def locate(self, node: object) -> Location | None:
         return self.places.locate(node, self.graph)  # type: ignore[arg-type]
+
+    def locate_triple(self, triple: tuple) -> Location | None:
+        """Where the statement is written: the subject's place in the file that holds the triple."""
+        for _, parsed in self.parts:
+            if triple in parsed.graph:
+                loc = parsed.places.locate(triple[0], parsed.graph)
+                if loc is not None:
+                    return loc
+        return self.locate(triple[0])
 
 
 def new_graph() -> Graph:
@@ -215,7 +249,7 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
     files = tuple(Path(p) for p in paths)
     if not files:
         raise InputError("(no files)", "no model file given", "name at least one .ttl file")
-    user, places = new_graph(), SourceMap()
+    user, places, parts = new_graph(), SourceMap(), []
     for path in files:
         parsed = read_file(path)
         if len(parsed.graph) == 0:
@@ -223,12 +257,13 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
                              "an empty proposal cannot be checked; add the scenario and its bodies")
         user += parsed.graph
         places.update(parsed.places)
+        parts.append((path, parsed))
     base_graph, base_places = _context([*context_files(reference), *context])
     graph = new_graph()
     graph += base_graph
     graph += user
     places.update(base_places)
-    model = Model(graph=graph, user=user, files=files, places=places)
+    model = Model(graph=graph, user=user, files=files, places=places, parts=tuple(parts))
     if strict:
         for problem in bad_literals(model):
             raise InputError(problem.location or files[0], problem.message, problem.hint)
@@ -251,10 +286,13 @@ OWNED = tuple(str(ns) for name, ns in PREFIXES.items()
 
 @dataclass(frozen=True)
 class Problem:
+    """A term or literal problem; ``message``/``hint`` are English, ``da`` the Danish sentence."""
+
     message: str
     hint: str
     location: Location | None
     node: object = None
+    da: str = ""
 
 
 def declared_terms(graph: Graph) -> set[URIRef]:
@@ -308,18 +346,23 @@ def unknown_terms(model: Model) -> list[Problem]:
         same_ns = sorted(str(t)[len(namespace):] for t in declared if str(t).startswith(namespace))
         local = iri[len(namespace):] if iri.startswith(namespace) else iri
         close = difflib.get_close_matches(local, same_ns, n=1, cutoff=0.6)
-        hint = f"did you mean {_qname(model.graph, URIRef(namespace + close[0]))}?" if close else \
+        suggestion = _qname(model.graph, URIRef(namespace + close[0])) if close else ""
+        hint = f"did you mean {suggestion}?" if close else \
             "declare it in your own vocabulary file, or use a term from ontology/README.md"
-        where = _first_use(model, term)
-        problems.append(Problem(f"unknown {kind} {_qname(model.graph, term)}", hint, where, term))
+        da_hint = f"mente du {suggestion}?" if close else \
+            "erklær den i en egen ordforrådsfil, eller brug et begreb fra ontology/README.md"
+        kind_da = {"property": "egenskab", "class": "klasse", "value": "værdi"}[kind]
+        name = _qname(model.graph, term)
+        problems.append(Problem(f"unknown {kind} {name}", hint, _first_use(model, term), term,
+                                da=f"ukendt {kind_da} {name} ({da_hint})"))
     return problems
 
 
 def _first_use(model: Model, term: URIRef) -> Location | None:
     """Where a term is used: the place of the first subject (in sorted order) that uses it."""
-    users = sorted({s for s, p, o in model.user if term in (p, o)}, key=str)
-    for subject in users:
-        loc = model.locate(subject)
+    uses = sorted((t for t in model.user if term in (t[1], t[2])), key=lambda t: tuple(map(str, t)))
+    for triple in uses:
+        loc = model.locate_triple(triple)
         if loc is not None:
             return loc
     return model.places.places.get(term)
@@ -335,8 +378,10 @@ def bad_literals(model: Model) -> list[Problem]:
     for s, p, o in sorted(model.user, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if isinstance(o, Literal) and o.datatype in _DATE_TYPES and (o.ill_typed or o.value is None):
             what = _DATE_TYPES[o.datatype]
-            problems.append(Problem(f"{_qname(model.graph, p)} has {str(o)!r}, which is not a valid "
-                                    f"{_qname(model.graph, o.datatype)}", f"write {what}", model.locate(s), s))
+            prop, kind = _qname(model.graph, p), _qname(model.graph, o.datatype)
+            problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
+                                    model.locate_triple((s, p, o)), s,
+                                    da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what})"))
     return problems
 
 

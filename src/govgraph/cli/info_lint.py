@@ -62,5 +62,5 @@ def lint(
     except GovgraphError as error:
         fail(error)
         return
-    typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} file(s) linted"), nl=False)
+    typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
     raise typer.Exit(1 if report.findings else 0)
