@@ -26,6 +26,7 @@ class BodySummary:
     ad_hoc: int
     without_holder: int
     by_side: tuple[tuple[str, int], ...]
+    observers_by_side: tuple[tuple[str, int], ...]
     by_role: tuple[tuple[str, int], ...]
     by_constituency: tuple[tuple[str, int], ...]
     chair: tuple[str, ...]
@@ -52,8 +53,8 @@ class Summary:
             "scenario": self.scenario, "status": self.status, "date": self.date,
             "persons": self.persons, "tasks": self.tasks,
             "bodies": [
-                {**{k: v for k, v in b.__dict__.items() if k not in {"by_side", "by_role", "by_constituency"}},
-                 "by_side": pairs(b.by_side), "by_role": pairs(b.by_role),
+                {**{k: v for k, v in b.__dict__.items() if k not in {"by_side", "observers_by_side", "by_role", "by_constituency"}},
+                 "by_side": pairs(b.by_side), "observers_by_side": pairs(b.observers_by_side), "by_role": pairs(b.by_role),
                  "by_constituency": pairs(b.by_constituency)}
                 for b in self.bodies
             ],
@@ -77,7 +78,8 @@ def _body(org: Organization, body: Body, day: dt.date | None, lang: str) -> Body
         seats=len(seats), voting=sum(1 for s in seats if s.voting),
         observers=sum(1 for s in seats if not s.voting), ad_hoc=len(ad_hoc),
         without_holder=sum(1 for s in seats if s.vacant),
-        by_side=_count([org.label(s.side, lang) for s in seats]),
+        by_side=_count([org.label(s.side, lang) for s in seats if s.voting]),
+        observers_by_side=_count([org.label(s.side, lang) for s in seats if not s.voting]),
         by_role=_count([org.label(s.role, lang) for s in seats]),
         by_constituency=_count([org.label(s.represents, lang) for s in seats]),
         chair=tuple(sorted(f"{org.label(o, lang)}: {org.label(s.iri, lang)}" for s in seats for o in s.offices)),
@@ -124,7 +126,9 @@ def render_text(summary: Summary, lang: str = "en") -> str:
         if b.ad_hoc:
             seat_line += f"; {t('ad_hoc', lang)} {b.ad_hoc}"
         lines.append(seat_line)
-        lines.append(f"  {t('by_side', lang)}: {_pairs(b.by_side)}")
+        lines.append(f"  {t('by_side', lang)} ({t('voting', lang)}): {_pairs(b.by_side)}")
+        if b.observers:
+            lines.append(f"  {t('observers', lang)}: {_pairs(b.observers_by_side)}")
         lines.append(f"  {t('by_role', lang)}: {_pairs(b.by_role)}")
         lines.append(f"  {t('by_constituency', lang)}: {_pairs(b.by_constituency)}")
         for chair in b.chair:
