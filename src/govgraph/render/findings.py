@@ -20,6 +20,7 @@ _WORDS = {
     "source": {"da": "kilde", "en": "source"},
     "layer": {"da": "lag", "en": "layer"},
     "where": {"da": "sted", "en": "where"},
+    "value": {"da": "værdi", "en": "value"},
     "checked": {"da": "organer kontrolleret", "en": "bodies checked"},
     "counts": {"da": ("overtrædelser", "advarsler", "info"), "en": ("violations", "warnings", "info")},
     "body": {"da": "Organ", "en": "Body"},
@@ -72,6 +73,9 @@ def render_findings_text(report: Report, lang: str = "en", summary: str = "") ->
             where = ", ".join(x for x in (focus if focus != body else "", str(f.location or "")) if x)
             if where:
                 lines.append(f"      {word('where', lang)}: {where}")
+            value = localized(f, "value", lang)
+            if value and value not in (focus, body):
+                lines.append(f"      {word('value', lang)}: {value}")
             layer, source = localized(f, "layer", lang), localized(f, "source", lang)
             facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
                                  f"{word('source', lang)}: {source}" if source else "") if x]
