@@ -4,13 +4,10 @@ exit codes, --fail-on, bad input (one line, exit 2), output files, and no networ
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
 from conftest import FIXTURES, ROOT
+from test_network import _run_python
 from govgraph.render.rules import render_catalogue, render_explanation
 from govgraph.rules import load_catalogue
 
@@ -128,11 +125,6 @@ def test_explain_unknown_rule_suggests_and_exits_2(run) -> None:
 
 def test_rules_with_a_bad_date_exits_2(run) -> None:
     assert run("rules", "--as-of", "2022-13-01").exit_code == 2
-
-
-def _run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 
 def test_nothing_reaches_the_network() -> None:

@@ -28,6 +28,19 @@ _WORDS = {
     "rule": {"da": "Regel", "en": "Rule"},
     "message": {"da": "Besked", "en": "Message"},
     "conforms": {"da": "Forslaget overholder reglerne.", "en": "The proposal conforms to the rules."},
+    # rule catalogue and explanation
+    "id": {"da": "Regel", "en": "Rule"},
+    "dates": {"da": "Gælder", "en": "In force"},
+    "title": {"da": "Titel", "en": "Title"},
+    "rule_set": {"da": "Regelsæt", "en": "Rule set"},
+    "citation": {"da": "Henvisning", "en": "Citation"},
+    "comment": {"da": "Forklaring", "en": "Explanation"},
+    "shape": {"da": "SHACL-form", "en": "SHACL shape"},
+    "fixtures": {"da": "Testdata", "en": "Fixtures"},
+    "none": {"da": "(ingen)", "en": "(none)"},
+    "always": {"da": "altid", "en": "always"},
+    "rules": {"da": "regler", "en": "rules"},
+    "in_force": {"da": "i kraft", "en": "in force on"},
 }
 
 
