@@ -118,8 +118,8 @@ def _role_text(org: Organization, per_body: list[tuple[Body, list[Seat]]], lang:
     if narrower:
         # Per body, so a folded block says "1 × regional council chair", not the sum over its bodies.
         # With "from each", per member of the area ("0–2 × committee chair" from each municipality).
-        units = ([[s for s in seats if s.represents == m] for _, seats in per_body for m in {s.represents for s in seats}]
-                 if each else [seats for _, seats in per_body])
+        per_member = [[s for s in seats if s.represents == m] for _, seats in per_body for m in {s.represents for s in seats}]
+        units = per_member if each and max(map(len, per_member)) > 1 else [seats for _, seats in per_body]
         counts = [f"{_span([sum(1 for s in unit if s.role == r) for unit in units])} × {name}" for name, r in narrower]
         text += f", {w('including', lang)} " + ", ".join(counts)
     return text
