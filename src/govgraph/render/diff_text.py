@@ -24,19 +24,21 @@ class Labels:
     def __init__(self, old: Organization, new: Organization, lang: str) -> None:
         self.old, self.new, self.lang = old, new, lang
 
-    def __call__(self, node: URIRef | None) -> str:
+    def __call__(self, node: URIRef | None, side: str = "") -> str:
+        """The label; ``side`` "old" or "new" says which model names a body both have (a renamed one)."""
         if node is None:
             return w("none", self.lang)
-        org = self.old if node in self.old.by_iri or node not in self.new.by_iri else self.new
-        return org.label(node, self.lang)
+        if side == "new" or (side != "old" and node in self.new.by_iri and node not in self.old.by_iri):
+            return self.new.label(node, self.lang)
+        return self.old.label(node, self.lang)
 
-    def names(self, nodes) -> str:  # noqa: ANN001 - any iterable of nodes
-        return ", ".join(sorted((self(n) for n in nodes), key=str.casefold)) or w("none", self.lang)
+    def names(self, nodes, side: str = "") -> str:  # noqa: ANN001 - any iterable of nodes
+        return ", ".join(sorted((self(n, side) for n in nodes), key=str.casefold)) or w("none", self.lang)
 
 
 def title(change: Change, label: Labels) -> str:
     """'Old → New', 'Old → (none)' or '(none) → New'."""
-    return f"{label.names(change.old)} → {label.names(change.new)}"
+    return f"{label.names(change.old, 'old')} → {label.names(change.new, 'new')}"
 
 
 def status_text(change: Change, lang: str) -> str:
@@ -72,11 +74,11 @@ def change_lines(change: Change, label: Labels) -> list[str]:
         for task in sorted(tasks, key=lambda t: label(t).casefold()):
             text = f"{w(key, lang)}: {label(task)}"
             if task in moved:
-                text += f" ({w('moved_to', lang)} {label.names(moved[task])})"
+                text += f" ({w('moved_to', lang)} {label.names(moved[task], 'new')})"
             lines.append(text)
     if change.reporting_changed:
         before, after = change.reports_to
-        lines.append(f"{w('reports_to', lang)}: {label.names(before)} → {label.names(after)}")
+        lines.append(f"{w('reports_to', lang)}: {label.names(before, 'old')} → {label.names(after, 'new')}")
     return lines
 
 
@@ -100,7 +102,7 @@ def gap_lines(diff: Diff, label: Labels) -> list[str]:
         lines.append(f"{start.isoformat()} – {end.isoformat()} ({days} {'dage' if lang == 'da' else 'days'})")
         for task, gaps in sorted(tasks, key=lambda kv: label(kv[0]).casefold()):
             olds = {o for g in gaps for o in g.old}
-            lines.append(f"  {label(task)} ({label.names(olds)})")
+            lines.append(f"  {label(task)} ({label.names(olds, 'old')})")
     return lines
 
 
@@ -132,29 +134,29 @@ def to_json(diff: Diff, old: Organization, new: Organization, lang: str = "en") 
     """The diff for machines: IRIs with labels in ``lang``, every list sorted, keys sorted."""
     label = Labels(old, new, lang)
 
-    def node(iri: URIRef | None) -> dict[str, str] | None:
-        return None if iri is None else {"iri": str(iri), "label": label(iri)}
+    def node(iri: URIRef | None, side: str = "") -> dict[str, str] | None:
+        return None if iri is None else {"iri": str(iri), "label": label(iri, side)}
 
-    def nodes(iris) -> list[dict[str, str]]:  # noqa: ANN001
-        return [node(i) for i in sorted(iris, key=str)]  # type: ignore[misc]
+    def nodes(iris, side: str = "") -> list[dict[str, str]]:  # noqa: ANN001
+        return [node(i, side) for i in sorted(iris, key=str)]  # type: ignore[misc]
 
     def counts(items) -> list[dict[str, object]]:  # noqa: ANN001
         return [{"key": node(k), "before": b, "after": a} for k, b, a in sorted(items, key=lambda x: str(x[0]))]
 
     data = {
-        "old": node(old.scenario.iri), "new": node(new.scenario.iri), "empty": diff.empty,
+        "old": node(old.scenario.iri, "old"), "new": node(new.scenario.iri, "new"), "empty": diff.empty,
         "changes": [{
-            "status": c.status, "renamed": c.renamed, "old": nodes(c.old), "new": nodes(c.new), "events": nodes(c.events),
+            "status": c.status, "renamed": c.renamed, "old": nodes(c.old, "old"), "new": nodes(c.new, "new"), "events": nodes(c.events),
             "seats": {"before": c.seats[0], "after": c.seats[1]},
             "voting": {"before": c.voting[0], "after": c.voting[1]},
             "observers": {"before": c.observers[0], "after": c.observers[1]},
             "ad_hoc": {"before": c.ad_hoc[0], "after": c.ad_hoc[1]},
             "by_side": counts(c.by_side), "by_role": counts(c.by_role), "offices": counts(c.offices),
             "tasks": {"kept": nodes(c.tasks_kept), "added": nodes(c.tasks_added), "dropped": nodes(c.tasks_dropped),
-                      "moved": [{"task": node(m.task), "to": nodes(m.to)} for m in sorted(c.tasks_moved, key=lambda m: str(m.task))]},
-            "reports_to": {"before": nodes(c.reports_to[0]), "after": nodes(c.reports_to[1]), "changed": c.reporting_changed},
+                      "moved": [{"task": node(m.task), "to": nodes(m.to, "new")} for m in sorted(c.tasks_moved, key=lambda m: str(m.task))]},
+            "reports_to": {"before": nodes(c.reports_to[0], "old"), "after": nodes(c.reports_to[1], "new"), "changed": c.reporting_changed},
         } for c in diff.changes],
         "gaps": [{"task": node(g.task), "start": g.start.isoformat(), "end": g.end.isoformat(),
-                  "old": nodes(g.old), "new": nodes(g.new)} for g in diff.gaps],
+                  "old": nodes(g.old, "old"), "new": nodes(g.new, "new")} for g in diff.gaps],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
