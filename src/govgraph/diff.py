@@ -137,7 +137,10 @@ def pairs(old: Organization, new: Organization) -> list[tuple[tuple[URIRef, ...]
         # Read forward (originals in old, results in new) or, for diff(new, old), backward.
         for before, after in ((originals, results), (results, originals)):
             olds, news = _sorted(before & old_ids), _sorted(after & new_ids)
-            if olds and news:
+            # An event whose bodies all exist on both sides changes nothing between these two models
+            # (diff of a model with itself): identity pairs them instead.
+            persists = set(olds) <= new_ids and set(news) <= old_ids
+            if olds and news and not persists:
                 by_bodies.setdefault((olds, news), set()).add(event)
     paired_old = {i for olds, _ in by_bodies for i in olds}
     paired_new = {i for _, news in by_bodies for i in news}
@@ -185,7 +188,8 @@ def _labels(org: Organization, iris: tuple[URIRef, ...]) -> set[tuple[str, str]]
 
 def _change(old: Organization, new: Organization, olds: tuple[URIRef, ...], news: tuple[URIRef, ...],
             events: tuple[URIRef, ...], days: tuple[dt.date | None, dt.date | None],
-            held_new: dict[URIRef, set[URIRef]], successor: dict[URIRef, tuple[URIRef, ...]]) -> Change:
+            held_new: dict[URIRef, set[URIRef]], successor: dict[URIRef, set[URIRef]],
+            predecessor: dict[URIRef, set[URIRef]]) -> Change:
     before, after = _seats(old, olds, days[0]), _seats(new, news, days[1])
 
     def count(seats: list[Seat], key) -> Counter:  # noqa: ANN001 - a small local key function
@@ -202,7 +206,11 @@ def _change(old: Organization, new: Organization, olds: tuple[URIRef, ...], news
     # Old reporting lines read in the new structure: a line to an old body becomes one to its successor(s).
     r_old = _sorted(r for i in olds for r in old.by_iri[i].reports_to)
     r_new = _sorted(r for i in news for r in new.by_iri[i].reports_to)
-    r_old_mapped = _sorted(s for r in r_old for s in successor.get(r, (r,)))
+    # Unchanged when each side's lines lead to (a successor or predecessor of) the other side's: symmetric, so
+    # diff(b, a) says the same as diff(a, b).
+    forward = {s for r in r_old for s in successor.get(r, (r,))}
+    backward = {p for r in r_new for p in predecessor.get(r, (r,))}
+    same_lines = set(r_new) <= forward and set(r_old) <= backward
     renamed = bool(olds) and bool(news) and _labels(old, olds) != _labels(new, news)
     change = dict(
         seats=(sum(1 for s in before if not s.ad_hoc), sum(1 for s in after if not s.ad_hoc)),
@@ -214,7 +222,7 @@ def _change(old: Organization, new: Organization, olds: tuple[URIRef, ...], news
         by_role=_counts(count(before, lambda s: s.role), count(after, lambda s: s.role)),
         offices=_counts(offices(before), offices(after)),
         tasks_kept=_sorted(t_old & t_new), tasks_added=_sorted(t_new - t_old), tasks_dropped=dropped,
-        tasks_moved=moved, reports_to=(r_old, r_new), reporting_changed=bool(olds and news) and r_old_mapped != r_new,
+        tasks_moved=moved, reports_to=(r_old, r_new), reporting_changed=bool(olds and news) and not same_lines,
     )
     if not news:
         status = ABOLISHED
@@ -277,8 +285,14 @@ def diff(old: Organization, new: Organization, *, old_day: dt.date | None = None
     for b in new.bodies:
         for t in b.tasks:
             held_new.setdefault(t, set()).add(b.iri)
-    successor = {o: news for olds, news, _ in pairing if news for o in olds}
-    changes = [_change(old, new, olds, news, events, (old_day, new_day), held_new, successor)
+    successor: dict[URIRef, set[URIRef]] = {}
+    predecessor: dict[URIRef, set[URIRef]] = {}
+    for olds, news, _ in pairing:
+        for o in olds:
+            for n in news:
+                successor.setdefault(o, set()).add(n)
+                predecessor.setdefault(n, set()).add(o)
+    changes = [_change(old, new, olds, news, events, (old_day, new_day), held_new, successor, predecessor)
                for olds, news, events in pairing]
     order = {s: n for n, s in enumerate(STATUSES)}
     changes.sort(key=lambda c: (order[c.status], c.key))

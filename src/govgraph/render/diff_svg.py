@@ -148,8 +148,11 @@ def _legend(lang: str) -> list[str]:
         text = f"[{w(badge, lang).upper()}]" if status != UNCHANGED else w(badge, lang)
         border = {"bold": 'BORDER="3"', "dashed": 'BORDER="1" STYLE="dashed"', "dotted": 'BORDER="1" STYLE="dotted"'}.get(style, 'BORDER="1"')
         cells.append(f'<TR><TD {border} COLOR="{colour}" BGCOLOR="{fill}" ALIGN="LEFT"><FONT POINT-SIZE="10">{e(text)}</FONT></TD></TR>')
-    cells.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#B07800">━━▶</FONT>'
-                 f'<FONT POINT-SIZE="10"> {e(w("successor", lang))}</FONT></TD></TR>')
+    # Successor arrows take the pair's colour and line style: solid (changed), dashed (renamed), dotted (unchanged).
+    for status, glyph in ((CHANGED, "━━▶"), (RENAMED, "╍╍▶"), (UNCHANGED, "┈┈▶")):
+        colour = LINKS[status][0]
+        cells.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{colour}">{glyph}</FONT>'
+                     f'<FONT POINT-SIZE="10"> {e(w("successor", lang))} ({e(w(status, lang))})</FONT></TD></TR>')
     cells.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT POINT-SIZE="10">↑ {e(w("reports_to", lang))}</FONT></TD></TR>')
     label = (f'<<TABLE BORDER="1" COLOR="#888888" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">'
              f'<TR><TD BORDER="0" ALIGN="LEFT"><B>{e(w("legend", lang))}</B></TD></TR>' + "".join(cells) + "</TABLE>>")
