@@ -176,3 +176,18 @@ def test_failed_run_leaves_the_old_output(run, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["diff.md"]  # no temporary file left behind
     ok(run("diff", OLD, NEW, "-o", out))
     assert out.read_text(encoding="utf-8").startswith("# Old and new organization")
+
+
+def test_a_model_in_several_files(run):
+    text = ok(run("diff", OLD, NEW, "--also-new", FIXTURES / "diff" / "new-extra.ttl"))
+    assert "added: (none) → Forum G" in text
+    assert "added: (none) → Forum G" not in ok(run("diff", OLD, NEW))
+
+
+def test_as_of_dates_read_each_model_on_its_day(run):
+    # On 15 August 2022 only Committee A2, Forum D/Delta, E and F of the new structure are in force.
+    text = ok(run("diff", OLD, NEW, "--as-of-old", "2022-06-30", "--as-of-new", "2022-08-15"))
+    assert "abolished: Forum B → (none)" in text
+    assert "Forum B1" not in text
+    dot = ok(run("diff", OLD, NEW, "--as-of-new", "2022-08-15", "-f", "markdown"))
+    assert "Forum B2" not in dot

@@ -51,6 +51,8 @@ def diff(
     lang: Lang = LANG_OPTION,
     as_of_old: str = typer.Option(None, "--as-of-old", help="Read the old model on this date (YYYY-MM-DD): bodies and seats in force."),
     as_of_new: str = typer.Option(None, "--as-of-new", help="Read the new model on this date (YYYY-MM-DD)."),
+    also_old: list[Path] = typer.Option([], "--also-old", help="Another file of the old model (repeat as needed)."),
+    also_new: list[Path] = typer.Option([], "--also-new", help="Another file of the new model (repeat as needed)."),
     by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
@@ -65,14 +67,14 @@ def diff(
         kind = _format(fmt, output)
         days = (parse_date(as_of_old, "--as-of-old") if as_of_old else None,
                 parse_date(as_of_new, "--as-of-new") if as_of_new else None)
-        before = organization(load([old], reference=reference))
-        after = organization(load([new], reference=reference))
+        before = organization(load([old, *also_old], reference=reference))
+        after = organization(load([new, *also_new], reference=reference))
         result = diff_orgs(before, after, old_day=days[0], new_day=days[1])
         language = lang.value
         if kind in ("svg", "png", "dot"):
-            data = diff_svg.render(result, before, after, kind, language)
+            data = diff_svg.render(result, before, after, kind, language, days)
         elif kind == "html":
-            svg = diff_svg.render(result, before, after, "svg", language).decode("utf-8")
+            svg = diff_svg.render(result, before, after, "svg", language, days).decode("utf-8")
             data = to_html(result, before, after, svg, language, by_kind=by_kind, days=days).encode("utf-8")
         elif kind == "markdown":
             data = to_markdown(result, before, after, language, by_kind=by_kind, days=days).encode("utf-8")

@@ -15,6 +15,7 @@ separate until that lands, then the engine part can be shared.)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import os
@@ -113,7 +114,7 @@ def _order(org: Organization, iris: list[URIRef], lang: str) -> list[URIRef]:
 
 
 def _side(org: Organization, iris: list[URIRef], status: dict[URIRef, tuple[str, bool]], prefix: str, title: str,
-          lang: str, titles: dict[str, str]) -> list[str]:
+          lang: str, titles: dict[str, str], day: dt.date | None = None) -> list[str]:
     """One column of bodies in a cluster, each box naming the body it reports to.
 
     Reporting lines are written in the boxes ("↑ Health Coordination Committee")
@@ -125,7 +126,7 @@ def _side(org: Organization, iris: list[URIRef], status: dict[URIRef, tuple[str,
     ordered = _order(org, iris, lang)
     for iri in ordered:
         body = org.by_iri[iri]
-        seats = len([s for s in body.seats if not s.ad_hoc])
+        seats = len([s for s in body.seats_on(day) if not s.ad_hoc])
         seat_text = f"{seats} {w('seats', lang)}" if seats else ""
         dates = " – ".join(d.isoformat() if d else "…" for d in (body.valid_from, body.valid_until)) \
             if body.valid_from or body.valid_until else ""
@@ -160,8 +161,9 @@ def _legend(lang: str) -> list[str]:
     return [f"  legend [shape=plain, label={label}];", "  { rank=sink; legend }"]
 
 
-def to_dot(diff: Diff, old: Organization, new: Organization, lang: str = "en") -> tuple[str, dict[str, str]]:
-    """DOT source of the diagram and the accessible title of every node id."""
+def to_dot(diff: Diff, old: Organization, new: Organization, lang: str = "en",
+           days: tuple[dt.date | None, dt.date | None] = (None, None)) -> tuple[str, dict[str, str]]:
+    """DOT source of the diagram and the accessible title of every node id; ``days`` as given to diff (seats in force)."""
     old_status, new_status = _status_of(diff)
     titles: dict[str, str] = {}
     heading = f"{old.label(old.scenario.iri, lang) if old.scenario.iri else '—'} → " \
@@ -170,8 +172,10 @@ def to_dot(diff: Diff, old: Organization, new: Organization, lang: str = "en") -
     lines = ["digraph diff {", f'  graph [fontname="{FONT}", rankdir=LR, nodesep=0.18, ranksep=1.6, '
              f'label=<{e(heading)}>, labelloc="t", fontsize=16];',
              f'  node [fontname="{FONT}", fontsize=11, margin="0.08,0.04"];', f'  edge [fontname="{FONT}"];']
-    lines += _side(old, list(old.by_iri), old_status, "o", w("old", lang), lang, titles)
-    lines += _side(new, list(new.by_iri), new_status, "n", w("new", lang), lang, titles)
+    old_iris = [i for c in diff.changes for i in c.old]  # the bodies diff compared (in force on the days given)
+    new_iris = [i for c in diff.changes for i in c.new]
+    lines += _side(old, sorted(set(old_iris), key=str), old_status, "o", w("old", lang), lang, titles, days[0])
+    lines += _side(new, sorted(set(new_iris), key=str), new_status, "n", w("new", lang), lang, titles, days[1])
     for change in diff.changes:
         if not change.old or not change.new:
             continue
@@ -207,9 +211,10 @@ def _tidy(svg: str, titles: dict[str, str]) -> str:
     return _TITLED.sub(title, svg)
 
 
-def render(diff: Diff, old: Organization, new: Organization, fmt: str = "svg", lang: str = "en") -> bytes:
+def render(diff: Diff, old: Organization, new: Organization, fmt: str = "svg", lang: str = "en",
+           days: tuple[dt.date | None, dt.date | None] = (None, None)) -> bytes:
     """The diagram as ``svg``, ``png`` or ``dot`` bytes."""
-    dot, titles = to_dot(diff, old, new, lang)
+    dot, titles = to_dot(diff, old, new, lang, days)
     if fmt == "dot":
         return dot.encode("utf-8")
     if fmt not in FORMATS:
