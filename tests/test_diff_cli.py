@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SCENARIOS
+from conftest import FIXTURES, SCENARIOS
 
 OLD, NEW = FIXTURES / "diff" / "old.ttl", FIXTURES / "diff" / "new.ttl"
 Y2021, Y2022, Y2027 = (SCENARIOS / f"nordjylland-{y}.ttl" for y in (2021, 2022, 2027))
@@ -189,5 +188,5 @@ def test_as_of_dates_read_each_model_on_its_day(run):
     text = ok(run("diff", OLD, NEW, "--as-of-old", "2022-06-30", "--as-of-new", "2022-08-15"))
     assert "abolished: Forum B → (none)" in text
     assert "Forum B1" not in text
-    dot = ok(run("diff", OLD, NEW, "--as-of-new", "2022-08-15", "-f", "markdown"))
-    assert "Forum B2" not in dot
+    markdown = ok(run("diff", OLD, NEW, "--as-of-new", "2022-08-15", "-f", "markdown"))
+    assert "Forum B2" not in markdown

@@ -158,21 +158,6 @@ def pairs(old: Organization, new: Organization) -> list[tuple[tuple[URIRef, ...]
     return sorted(result, key=lambda p: ([str(i) for i in p[0]], [str(i) for i in p[1]]))
 
 
-def group_role(org: Organization, role: URIRef | None) -> URIRef | None:
-    """The role a seat counts under: its ancestor just below a top concept (a mayor counts as a municipal council member)."""
-    from rdflib.namespace import SKOS
-
-    if role is None:
-        return None
-    chain = [role]
-    while True:
-        parents = sorted((p for p in org.graph.objects(chain[-1], SKOS.broader) if isinstance(p, URIRef)), key=str)
-        if not parents or parents[0] in chain:
-            break
-        chain.append(parents[0])
-    return chain[-2] if len(chain) >= 2 else chain[0]
-
-
 def _counts(before: Counter, after: Counter) -> tuple[Count, ...]:
     keys = sorted(set(before) | set(after), key=lambda k: "" if k is None else str(k))
     return tuple((k, before.get(k, 0), after.get(k, 0)) for k in keys if before.get(k, 0) or after.get(k, 0))
