@@ -128,3 +128,23 @@ def test_every_body_is_in_a_pair_and_moves_point_at_holders(spec_a, spec_b):
         for move in change.tasks_moved:
             assert move.task in change.tasks_dropped
             assert move.to and all(move.task in b.by_iri[t].tasks and t not in change.new for t in move.to)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted),
+       st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 60)), st.one_of(st.none(), st.integers(0, 60))), max_size=4))
+def test_uncovered_stretches_agree_with_counting_day_by_day(window, spans):
+    from govgraph.diff import _uncovered
+    from govgraph.model import Body
+
+    def day(n):
+        return None if n is None else DAY0 + dt.timedelta(days=n)
+
+    bodies = [Body(URIRef(f"{EX}b{i}"), GG.Committee, None, None, (), (), (), (), day(a), day(b))
+              for i, (a, b) in enumerate(spans)]
+    first, last = day(window[0]), day(window[1])
+    got = {s + dt.timedelta(days=n) for s, e in _uncovered(first, last, bodies)
+           for n in range((e - s).days + 1)}
+    want = {d for d in (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+            if not any(b.valid_on(d) for b in bodies)}
+    assert got == want

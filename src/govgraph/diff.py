@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import ORG, RDF
 
-from .model import Organization, Seat
+from .model import Body, Organization, Seat
 
 ADDED = "added"
 ABOLISHED = "abolished"
@@ -245,19 +245,29 @@ def _gaps(old: Organization, new: Organization, changes: list[Change]) -> tuple[
         if first > last:
             continue
         for task in sorted({t for i in change.old for t in old.by_iri[i].tasks}, key=str):
-            covering = [b for b, t in holders if t == task]
-            day, run_start = first, None
-            while day <= last:
-                covered = any(b.valid_on(day) for b in covering)
-                if not covered and run_start is None:
-                    run_start = day
-                if covered and run_start is not None:
-                    found.add(Gap(task, run_start, day - one, change.old, change.new))
-                    run_start = None
-                day += one
-            if run_start is not None:
-                found.add(Gap(task, run_start, last, change.old, change.new))
+            for start, end in _uncovered(first, last, [b for b, t in holders if t == task]):
+                found.add(Gap(task, start, end, change.old, change.new))
     return tuple(sorted(found, key=lambda g: (g.start, g.end, str(g.task), [str(i) for i in g.old])))
+
+
+def _uncovered(first: dt.date, last: dt.date, bodies: list[Body]) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of [first, last] on which none of the bodies is in force (interval arithmetic, not day by day)."""
+    one = dt.timedelta(days=1)
+    spans = sorted((b.valid_from or dt.date.min, b.valid_until or dt.date.max) for b in bodies)
+    out, day = [], first
+    for start, end in spans:
+        if day > last:
+            break
+        if end < day:
+            continue
+        if start > day:
+            out.append((day, min(start - one, last)))
+        day = end + one if end < dt.date.max else dt.date.max
+        if end == dt.date.max:
+            return out
+    if day <= last:
+        out.append((day, last))
+    return out
 
 
 def diff(old: Organization, new: Organization, *, old_day: dt.date | None = None,
