@@ -190,3 +190,14 @@ def test_as_of_dates_read_each_model_on_its_day(run):
     assert "Forum B1" not in text
     markdown = ok(run("diff", OLD, NEW, "--as-of-new", "2022-08-15", "-f", "markdown"))
     assert "Forum B2" not in markdown
+
+
+def test_missing_graphviz_says_how_to_install(run, tmp_path, monkeypatch):
+    import govgraph.render.diff_svg as diff_svg
+
+    monkeypatch.setattr(diff_svg.shutil, "which", lambda name: None)
+    out = tmp_path / "d.svg"
+    result = run("diff", OLD, NEW, "-o", out)
+    assert result.exit_code == 2 and "apt-get install graphviz" in result.stderr
+    assert not out.exists()
+    assert ok(run("diff", OLD, NEW, "-o", tmp_path / "d.dot")).strip() == ""  # DOT needs no graphviz
