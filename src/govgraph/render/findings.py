@@ -87,7 +87,7 @@ def render_findings_text(report: Report, lang: str = "en", summary: str = "") ->
             if where:
                 lines.append(f"      {word('where', lang)}: {where}")
             value = localized(f, "value", lang)
-            if value and value not in (focus, body):
+            if value and value not in (focus, body) and value not in f.text(lang):  # unless the message names it
                 lines.append(f"      {word('value', lang)}: {value}")
             layer, source = localized(f, "layer", lang), localized(f, "source", lang)
             facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
