@@ -76,10 +76,14 @@ def main() -> None:
     rule_args = [a for r in args.rules for a in ("--rules", r)]
     with tempfile.TemporaryDirectory() as tmp:
         data_file, shapes_file, n_rules = write_inputs(ROOT / args.model, args.rules, Path(tmp))
-        ours = best_of([sys.executable, "-m", "govgraph", "validate", args.model, *rule_args], args.runs, env)
+        command = [sys.executable, "-m", "govgraph", "validate", args.model, *rule_args]
+        # First run with an empty query cache (what a fresh install pays once), then warm runs.
+        cold = best_of(command, 1, {**env, "XDG_CACHE_HOME": str(Path(tmp) / "cache")})
+        ours = best_of(command, args.runs, {**env, "XDG_CACHE_HOME": str(Path(tmp) / "cache")})
         bare = best_of([sys.executable, "-m", "pyshacl", "-s", str(shapes_file), "-i", "none", "-a", "-w",
                         "--allow-infos", str(data_file)], args.runs, env)
     print(f"model: {args.model} ({n_rules} rules), best of {args.runs}, load average {os.getloadavg()[0]:.1f}")
+    print(f"govgraph validate, first run:   wall {cold[0]:.3f} s, cpu {cold[1]:.3f} s   (empty query cache)")
     print(f"govgraph validate (end to end): wall {ours[0]:.3f} s, cpu {ours[1]:.3f} s   target < 1.5 s")
     print(f"bare pyshacl CLI:               wall {bare[0]:.3f} s, cpu {bare[1]:.3f} s")
     print(f"ratio: wall {ours[0] / bare[0]:.2f}, cpu {ours[1] / bare[1]:.2f}   target <= 1.2")

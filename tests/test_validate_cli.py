@@ -183,3 +183,9 @@ def test_explain_suggests_close_ids(run) -> None:
     typo = rule.id[:-1]
     result = run("explain", typo)
     assert result.exit_code == 2 and f"did you mean {rule.id}" in result.stderr
+
+
+def test_sources_are_named_without_the_reference_data(run) -> None:
+    result = run("validate", PROPOSAL, "--rules", RULES, "--no-reference")
+    assert "source: Minutes, Klyngestyregruppe Midt, 9 May 2022" in result.stdout
+    assert "source: minute-000" not in result.stdout

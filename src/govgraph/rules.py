@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from . import resources
@@ -104,10 +104,16 @@ def _date(graph: Graph, node: Node, prop: URIRef) -> dt.date | None:
     return None
 
 
-def _labels(graph: Graph, node: Node | None) -> Text:
+def _labels(graphs: Sequence[Graph], node: Node | None) -> Text:
+    """The node's labels from the first graph that has any (rules file, model, bundled vocabulary)."""
     if node is None:
         return Text()
+    graph = next((g for g in graphs if _labelled(g, node)), graphs[-1])
     return Text(da=label(graph, node, "da"), en=label(graph, node, "en"))
+
+
+def _labelled(graph: Graph, node: Node) -> bool:
+    return any(isinstance(o, Literal) for p in (RDFS.label, SKOS.prefLabel) for o in graph.objects(node, p))
 
 
 #: Properties through which a rule reaches the shapes and helpers it is made of.
@@ -212,8 +218,8 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
                    labels: Graph | None = None) -> Catalogue:
     """Read every rule of ``shapes_dir`` (default: the bundled ``shapes/``) and of the ``extra`` files.
 
-    ``labels`` is a graph that names layers and sources (the loaded model's graph); without it the
-    bundled vocabulary and ``data/reference/sources.ttl`` are read.
+    Layers and sources are named from the rule files, then ``labels`` (the loaded model's graph),
+    then the bundled vocabulary and ``data/reference/sources.ttl``.
     """
     files = _rule_files(shapes_dir or resources.SHAPES_DIR, [Path(p) for p in extra])
     graph = new_graph()
@@ -224,7 +230,7 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
         parsed = read_file(path)
         graph += parsed.graph
         parsed_files.append((path, parsed))
-    names = labels if labels is not None else _label_graph()
+    names = [graph, *([labels] if labels is not None else []), _label_graph()]
     for path, parsed in parsed_files:
         for node in sorted(set(parsed.graph.subjects(DCTERMS.identifier, None)), key=str):
             if not isinstance(node, URIRef):
@@ -235,7 +241,7 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
             layer, source = graph.value(node, GG.layer), graph.value(node, DCTERMS.source)
             citation = graph.value(source, DCTERMS.bibliographicCitation) if source is not None else None
             if citation is None and source is not None:
-                citation = names.value(source, DCTERMS.bibliographicCitation)
+                citation = next((c for g in names[1:] for c in g.objects(source, DCTERMS.bibliographicCitation)), None)
             rules.append(Rule(
                 id=str(graph.value(node, DCTERMS.identifier)), iri=node,
                 title=_text(graph, node, RDFS.label), message=_text(graph, node, SH.message),
