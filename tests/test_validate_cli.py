@@ -189,3 +189,14 @@ def test_sources_are_named_without_the_reference_data(run) -> None:
     result = run("validate", PROPOSAL, "--rules", RULES, "--no-reference")
     assert "source: Minutes, Klyngestyregruppe Midt, 9 May 2022" in result.stdout
     assert "source: minute-000" not in result.stdout
+
+
+def test_junit_has_a_case_per_rule_and_body_and_fails_by_threshold(run) -> None:
+    from xml.etree import ElementTree as ET
+
+    suite = ET.fromstring(run("validate", PROPOSAL, "--rules", RULES, "-f", "junit").stdout)
+    cases = suite.findall("testcase")
+    assert len(cases) == 5 * 2  # the 5 rules of engine-rules.ttl × the 2 bodies in force
+    assert suite.get("failures") == "1" and len(suite.findall("testcase/failure")) == 1
+    strict = ET.fromstring(run("validate", PROPOSAL, "--rules", RULES, "-f", "junit", "--fail-on", "warning").stdout)
+    assert strict.get("failures") == "4"
