@@ -1,0 +1,42 @@
+"""Words the chart and its text listing use, in Danish and English.
+
+Labels of bodies, roles and sides come from the data; these are only the
+interface words around them.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "as_of": {"da": "pr.", "en": "as of"},
+    "all_dates": {"da": "alle datoer", "en": "all dates"},
+    "legend": {"da": "Signaturforklaring", "en": "Legend"},
+    "reports_to": {"da": "refererer til", "en": "reports to"},
+    "advises": {"da": "rådgiver", "en": "advises"},
+    "also_reports_to": {"da": "refererer også til", "en": "also reports to"},
+    "see_above": {"da": "se ovenfor", "en": "see above"},
+    "seats": {"da": "pladser", "en": "seats"},
+    "seat": {"da": "plads", "en": "seat"},
+    "observer": {"da": "observatør", "en": "observer"},
+    "observers": {"da": "observatører", "en": "observers"},
+    "ad_hoc": {"da": "ad hoc", "en": "ad hoc"},
+    "no_holder": {"da": "uden registreret indehaver", "en": "no recorded holder"},
+    "holder": {"da": "indehaver registreret", "en": "holder recorded"},
+    "vacant": {"da": "ledig", "en": "vacant"},
+    "absent": {"da": "fraværende", "en": "absent"},
+    "other_members": {"da": "andre registrerede medlemmer", "en": "other recorded members"},
+    "outside": {"da": "uden for modellen", "en": "outside the model"},
+    "level_unknown": {"da": "niveau ikke angivet", "en": "level not given"},
+    "side_unknown": {"da": "part ikke angivet", "en": "side not given"},
+    "no_seats": {"da": "ingen pladser registreret", "en": "no seats recorded"},
+    "lines": {"da": "linjer", "en": "lines"},
+    "level": {"da": "niveau", "en": "level"},
+    "side": {"da": "part", "en": "side"},
+    "focus": {"da": "fokus", "en": "focus"},
+    "steps": {"da": "trin", "en": "steps"},
+}
+
+
+def w(key: str, lang: str) -> str:
+    """The interface word ``key`` in ``lang`` (English when the language is unknown)."""
+    entry = WORDS[key]
+    return entry.get(lang) or entry["en"]
