@@ -5,7 +5,8 @@ Out: a :class:`Chart` — the DOT source and the accessible title of every SVG
 element id. Every string from the data passes through :func:`html.escape`
 (HTML-like labels) or :func:`graphviz.escape` (plain attributes) so markup in a
 label is drawn as text. Everything is sorted, and node ids are derived from
-IRIs, so the same model gives the same DOT byte for byte.
+IRIs, so the same model gives the same DOT byte for byte. Hover text in the SVG is
+<title> (set by the engine), so no graphviz tooltip is needed.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ OTHER_LEVEL_COLOUR = "#DDDDDD"
 LINE_COLOUR = "#333333"
 FRAME_COLOUR = "#555555"
 
+BADGES_PER_ROW = 2
+KIND_LEVEL_WIDTH = 40  # characters of "kind · level" on one line before it breaks in two
+
 VACANT_MARK = "○"
 HELD_MARK = "●"
 
@@ -65,8 +69,13 @@ def side_colour(side: URIRef | None, others: list[URIRef | None]) -> str:
 
 
 def e(text: str) -> str:
-    """Escape data for an HTML-like label: <, >, & and quotes become entities."""
-    return html.escape(text, quote=True)
+    """Escape data for an HTML-like label: <, >, & and quotes become entities.
+
+    graphviz also expands escapes such as \\N (the node's name) inside HTML-like
+    labels, even when the backslash is written as an entity; a doubled backslash
+    is the only way to draw one.
+    """
+    return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
 def _small(text: str) -> str:
@@ -101,17 +110,24 @@ class _Writer:
         return (f"<TR>{self._badge(row.side, row.side_label)}<TD ALIGN=\"LEFT\">{text}</TD>"
                 f"<TD ALIGN=\"LEFT\">{who}</TD></TR>")
 
+    @staticmethod
+    def _kind_level(b: Box) -> str:
+        joint = " · " if len(b.kind) + len(b.level) <= KIND_LEVEL_WIDTH else "<BR/>"
+        return e(b.kind) + joint + e(b.level)
+
     def label(self, b: Box) -> str:
         colour = LEVEL_COLOURS.get(b.level_rank, OTHER_LEVEL_COLOUR)
         rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}</B></TD></TR>',
-                f'<TR><TD BGCOLOR="{colour}">{_small(e(b.kind) + " · " + e(b.level))}</TD></TR>']
+                f'<TR><TD BGCOLOR="{colour}">{_small(self._kind_level(b))}</TD></TR>']
         for office, who in b.offices:
             rows.append(self._row(f"{e(office)}: {e(who)}"))
         if self.detail == "summary":
             if b.voting_by_side:
-                cells = "".join(self._badge(side, f"{label} {n}") for side, label, n in b.voting_by_side)
-                rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR>{cells}</TR>'
-                            f"</TABLE></TD></TR>")
+                # Two badges a row keeps boxes narrow enough for a chart pasted into an A4 page.
+                badges = [self._badge(side, f"{label} {n}") for side, label, n in b.voting_by_side]
+                grid = "".join("<TR>" + "".join(badges[i:i + BADGES_PER_ROW]) + "</TR>"
+                               for i in range(0, len(badges), BADGES_PER_ROW))
+                rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{grid}</TABLE></TD></TR>')
             if b.observers_by_side:
                 rows.append(self._row(e(f"{w('observers', self.lang)}: {counts_text(b.observers_by_side)}")))
             if b.ad_hoc_by_side:
@@ -189,7 +205,7 @@ class _Writer:
                  pad="0.2", outputorder="edgesfirst")
         dot.attr("node", shape="plain", fontname=FONT, fontsize="10")
         dot.attr("edge", fontname=FONT, fontsize="9", color=LINE_COLOUR, arrowsize="0.7")
-        dot.node("legend", id="legend", label=self.legend(), tooltip=graphviz.escape(w("legend", self.lang)))
+        dot.node("legend", id="legend", label=self.legend())
         self.titles["legend"] = w("legend", self.lang)
         order = lambda b: (b.level_rank, b.label, str(b.iri))  # noqa: E731
         grouped = self.areas()
@@ -209,8 +225,7 @@ class _Writer:
             nid = node_id(iri)
             self.titles[nid] = org.label(iri, self.lang)
             dot.node(nid, id=nid, label=f'<{e(org.label(iri, self.lang))}<BR/>{_small(e(w("outside", self.lang)))}>',
-                     shape="box", style="rounded,dashed", margin="0.1,0.05",
-                     tooltip=graphviz.escape(org.label(iri, self.lang)))
+                     shape="box", style="rounded,dashed", margin="0.1,0.05")
         self._levels(dot)
         self._lines(dot)
         return Chart(dot.source, dict(sorted(self.titles.items())))
@@ -218,7 +233,7 @@ class _Writer:
     def _node(self, graph: graphviz.Digraph, b: Box) -> None:
         nid = node_id(b.iri)
         self.titles[nid] = b.label
-        graph.node(nid, id=nid, label=self.label(b), tooltip=graphviz.escape(b.label))
+        graph.node(nid, id=nid, label=self.label(b))
 
     def _levels(self, dot: graphviz.Digraph) -> None:
         """Political above administrative above operational: an invisible boundary between consecutive levels.
@@ -248,13 +263,11 @@ class _Writer:
             verb = w("reports_to" if line.kind == REPORTS else "advises", lang)
             eid = f"e_{line.kind}_{source}_{target}"
             self.titles[eid] = f"{org.label(line.source, lang)} {verb} {org.label(line.target, lang)}"
-            tooltip = graphviz.escape(self.titles[eid])
             if line.kind == REPORTS:
                 # Drawn from the superior down, so dot ranks it above; the arrow points up at it.
-                dot.edge(target, source, id=eid, dir="back", arrowtail="normal", tooltip=tooltip)
+                dot.edge(target, source, id=eid, dir="back", arrowtail="normal")
             elif line.kind == ADVISES:
-                dot.edge(source, target, id=eid, style="dashed", arrowhead="empty", constraint="false",
-                         tooltip=tooltip)
+                dot.edge(source, target, id=eid, style="dashed", arrowhead="empty", constraint="false")
 
 
 def to_dot(scope: Scope, lang: str = "en", detail: str = "summary") -> Chart:

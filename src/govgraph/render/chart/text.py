@@ -44,7 +44,7 @@ class _Lister:
             self.lines.append(f"{pad}{office}: {who}")
         tally = f"{w('seats', lang)}: {b.seat_count}"
         if b.voting_by_side:
-            tally += f" ({counts_text(b.voting_by_side)})"
+            tally += f"; {w('voting', lang)}: {counts_text(b.voting_by_side)}"
         if b.observers_by_side:
             tally += f"; {w('observers', lang)}: {counts_text(b.observers_by_side)}"
         if b.ad_hoc_by_side:

@@ -16,6 +16,7 @@ WORDS: dict[str, dict[str, str]] = {
     "see_above": {"da": "se ovenfor", "en": "see above"},
     "seats": {"da": "pladser", "en": "seats"},
     "seat": {"da": "plads", "en": "seat"},
+    "voting": {"da": "med stemmeret", "en": "voting"},
     "observer": {"da": "observatør", "en": "observer"},
     "observers": {"da": "observatører", "en": "observers"},
     "ad_hoc": {"da": "ad hoc", "en": "ad hoc"},
