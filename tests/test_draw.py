@@ -282,7 +282,10 @@ def test_no_temp_files_left_behind(run, tmp_path):
     out = tmp_path / "chart.dot"
     assert run("draw", LINES, "-o", out).exit_code == 0
     assert [p.name for p in tmp_path.iterdir()] == ["chart.dot"]
-    assert os.access(out, os.R_OK) and out.read_text().startswith("digraph govgraph {")
+    assert out.read_text().startswith("digraph govgraph {")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not the 0600 of a temporary file
 
 
 def test_draw_is_in_the_readme():
