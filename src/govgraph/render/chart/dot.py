@@ -24,7 +24,7 @@ from ...model import subclasses
 from ...vocab import GG
 from .boxes import SIDE_ORDER, Box, SeatRow, boxes, counts_text, level_rank, side_key
 from .scope import ADVISES, REPORTS, Scope
-from .words import w
+from .words import steps, w
 
 DETAILS = ("summary", "seats", "members")
 FONT = "Arial"  # metric-compatible Liberation Sans on Linux; present on the secretariat's Windows/Mac
@@ -133,7 +133,7 @@ class _Writer:
             if b.ad_hoc_by_side:
                 rows.append(self._row(e(f"{w('ad_hoc', self.lang)}: {counts_text(b.ad_hoc_by_side)}")))
         else:
-            seat_rows = b.seats if self.detail == "members" else b.grouped_seats()
+            seat_rows = b.grouped_seats()  # held seats stay apart: their holders differ
             if seat_rows:
                 inner = "".join(self._seat_row(r) for r in seat_rows)
                 rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="2">{inner}</TABLE></TD></TR>')
@@ -180,8 +180,7 @@ class _Writer:
         parts = [org.label(org.scenario.status, lang)] if org.scenario.status else []
         parts.append(f"{w('as_of', lang)} {self.scope.day}" if self.scope.day else w("all_dates", lang))
         if self.scope.focus is not None:
-            parts.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, "
-                         f"{self.scope.depth} {w('steps', lang)}")
+            parts.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, {steps(self.scope.depth, lang)}")
         self.titles["chart"] = " — ".join(p for p in (name, ", ".join(parts)) if p)
         head = f'<FONT POINT-SIZE="16"><B>{e(name)}</B></FONT><BR ALIGN="LEFT"/>' if name else ""
         return f'<{head}{e(", ".join(parts))}<BR ALIGN="LEFT"/>>'

@@ -12,7 +12,7 @@ from rdflib import URIRef
 from .boxes import Box, boxes, counts_text
 from .dot import HELD_MARK, VACANT_MARK
 from .scope import ADVISES, REPORTS, Scope
-from .words import w
+from .words import steps, w
 
 INDENT = "    "
 
@@ -82,8 +82,7 @@ class _Lister:
         when = f"{w('as_of', lang)} {self.scope.day}" if self.scope.day else w("all_dates", lang)
         self.lines.append(f"{head} — {when}" if head else when)
         if self.scope.focus is not None:
-            self.lines.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, "
-                              f"{self.scope.depth} {w('steps', lang)}")
+            self.lines.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, {steps(self.scope.depth, lang)}")
         self.lines.append("")
         nodes = [b.iri for b in self.scope.bodies] + list(self.scope.outside)
         # Roots report to nobody drawn; a body caught in a reporting cycle is picked up after them.

@@ -33,6 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
     "level": {"da": "niveau", "en": "level"},
     "side": {"da": "part", "en": "side"},
     "focus": {"da": "fokus", "en": "focus"},
+    "step": {"da": "trin", "en": "step"},
     "steps": {"da": "trin", "en": "steps"},
 }
 
@@ -41,3 +42,8 @@ def w(key: str, lang: str) -> str:
     """The interface word ``key`` in ``lang`` (English when the language is unknown)."""
     entry = WORDS[key]
     return entry.get(lang) or entry["en"]
+
+
+def steps(n: int | None, lang: str) -> str:
+    """'1 step', '2 steps' (Danish: '1 trin', '2 trin')."""
+    return f"{n} {w('step' if n == 1 else 'steps', lang)}"
