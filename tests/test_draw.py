@@ -292,3 +292,19 @@ def test_no_temp_files_left_behind(run, tmp_path):
 def test_draw_is_in_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "govgraph draw" in readme and "docs/nordjylland-2022.svg" in readme
+
+
+def test_reporting_cycle_and_missing_level(run, tmp_path):
+    result = run("draw", DRAW / "cycle.ttl", "-f", "text")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[2:] == [
+        "Committee A — committee, political",
+        "  seats: 0",
+        "    Committee B — committee, level not given",
+        "      seats: 0",
+        "        Committee A (see above)",
+    ]
+    out = tmp_path / "cycle.svg"
+    assert run("draw", DRAW / "cycle.ttl", "-o", out).exit_code == 0
+    assert sorted(t for i, t in svg_titles(out.read_bytes()).items() if i.startswith("e_")) == [
+        "Committee A reports to Committee B", "Committee B reports to Committee A"]

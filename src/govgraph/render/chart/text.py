@@ -89,8 +89,9 @@ class _Lister:
         roots = [n for n in nodes if not self.scope.parents(n, REPORTS)]
         for root in self.order(roots):
             self.tree(root, 0, ())
-        for rest in self.order([n for n in nodes if n not in self.listed]):
-            self.tree(rest, 0, ())
+        for rest in self.order(nodes):
+            if rest not in self.listed:
+                self.tree(rest, 0, ())
         return "\n".join(self.lines) + "\n"
 
 
