@@ -129,8 +129,10 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run(command, check=True, env=env, cwd=ROOT)
             times.append(time.perf_counter() - start)
-        lines = path.read_text(encoding="utf-8").count("\n")
-        print(f"model: {args.bodies} bodies, {lines} lines of Turtle; chart {out.stat().st_size:,} bytes")
+        text = path.read_text(encoding="utf-8")
+        bodies = text.count("gg:validFrom")
+        print(f"model: {bodies} bodies, {text.count(' a gg:Seat ')} seats, {text.count(chr(10))} lines of Turtle; "
+              f"chart {out.stat().st_size:,} bytes")
         print(f"govgraph draw -o chart.{args.format}: median {statistics.median(times):.2f} s "
               f"(runs: {', '.join(f'{t:.2f}' for t in times)}; target < 5 s)")
         for stage, seconds in stages(path, args.format).items():
