@@ -77,6 +77,13 @@ def test_members_view_names_holders_and_vacancies(run):
     assert "other recorded members: Bo Fraværende (absent)" in dot
 
 
+def test_holders_follow_the_date(run):
+    now = run("draw", LINES, "-f", "dot", "--detail", "members").stdout
+    then = run("draw", LINES, "-f", "dot", "--detail", "members", "--as-of", "2022-06-01").stdout
+    assert "Dorte Nu" in now and "Carl Før" not in now
+    assert "Carl Før" in then and "Dorte Nu" not in then
+
+
 def test_summary_marks_observers_ad_hoc_and_no_holder(run):
     dot = run("draw", LINES, "-f", "dot").stdout
     assert "observers: municipality 1" in dot
@@ -182,9 +189,10 @@ def test_as_of_defaults_to_the_scenario_date(run):
 
 
 def test_as_of_drops_seats_not_in_force(run):
-    then = run("draw", LINES, "-f", "dot", "--as-of", "2022-06-01").stdout
-    now = run("draw", LINES, "-f", "dot").stdout
-    assert "Laesoe" not in now and "4 seats, ○ 4 no recorded holder" in then
+    then = run("draw", LINES, "-f", "dot", "--as-of", "2022-06-01", "--detail", "seats").stdout
+    now = run("draw", LINES, "-f", "dot", "--detail", "seats").stdout
+    assert "Læsø Municipality" in then and "4 seats, ○ 3 no recorded holder" in then
+    assert "Læsø Municipality" not in now and "3 seats, ○ 2 no recorded holder" in now
 
 
 @pytest.mark.parametrize("focus", ["Operations Forum North", "driftsforum nord", "forum",

@@ -112,11 +112,12 @@ def box(scope: Scope, body: Body, lang: str) -> Box:
     """The content of one body's box on the scope's day."""
     org = scope.org
     seats = body.seats_on(scope.day)
+    # Who holds a seat depends on the day too (org:memberDuring).
+    holders = {seat.iri: tuple(sorted(p.name for p in body.holders_on(seat, scope.day))) for seat in seats}
     keyed = []
     for seat in seats:
         side_label = org.label(seat.side, lang) if seat.side else w("side_unknown", lang)
-        row = SeatRow(seat.side, side_label, _describe(org, seat, lang), _marks(org, seat, lang),
-                      tuple(sorted(p.name for p in seat.holders)))
+        row = SeatRow(seat.side, side_label, _describe(org, seat, lang), _marks(org, seat, lang), holders[seat.iri])
         # Offices first, then by side; observers and ad hoc seats last within their side.
         keyed.append(((not seat.offices, side_key(seat.side), not seat.voting, seat.ad_hoc, row.text,
                        row.holders, str(seat.iri)), row))
@@ -124,11 +125,11 @@ def box(scope: Scope, body: Body, lang: str) -> Box:
     offices = []
     for seat in seats:
         for office in seat.offices:
-            who = ", ".join(sorted(p.name for p in seat.holders)) or _describe(org, seat, lang)
+            who = ", ".join(holders[seat.iri]) or _describe(org, seat, lang)
             offices.append((org.label(office, lang), who))
     seated = {s.iri for s in seats}
     others = sorted({m.person.name + (f" ({w('absent', lang)})" if m.present is False else "")
-                     for m in body.memberships if m.seat not in seated})
+                     for m in body.memberships if m.seat not in seated and m.valid_on(scope.day)})
     regular = [s for s in seats if not s.ad_hoc]
     return Box(
         iri=body.iri, label=org.label(body.iri, lang), kind=org.label(body.kind, lang),
@@ -139,7 +140,7 @@ def box(scope: Scope, body: Body, lang: str) -> Box:
         observers_by_side=_by_side(org, [s for s in regular if not s.voting], lang),
         ad_hoc_by_side=_by_side(org, [s for s in seats if s.ad_hoc], lang),
         seats=tuple(rows), other_members=tuple(others),
-        no_holder=sum(1 for s in seats if s.vacant))
+        no_holder=sum(1 for s in seats if not holders[s.iri]))
 
 
 def boxes(scope: Scope, lang: str) -> dict[URIRef, Box]:
