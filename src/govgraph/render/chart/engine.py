@@ -58,6 +58,23 @@ def tidy_svg(svg: str, titles: dict[str, str]) -> str:
     return _TITLED.sub(title, svg)
 
 
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:[^)]*)\)")
+_EPOCH_DIGITS = b"19700101000000"
+
+
+def fix_pdf_dates(pdf: bytes) -> bytes:
+    """Set the PDF's creation date to 1 January 1970, keeping its length (so the xref offsets stay right).
+
+    cairo before 1.17 ignores SOURCE_DATE_EPOCH and writes the time of the run.
+    """
+    def fixed(match: re.Match[bytes]) -> bytes:
+        digits = iter(_EPOCH_DIGITS)
+        date = re.sub(rb"\d", lambda d: bytes([next(digits, ord("0"))]), match.group(2))
+        return b"/" + match.group(1) + b" (" + date + b")"
+
+    return _PDF_DATE.sub(fixed, pdf)
+
+
 def render(chart: Chart, fmt: str) -> bytes:
     """Run ``dot`` on the chart; ``fmt`` is svg, png or pdf."""
     if fmt not in PICTURE_FORMATS:
@@ -76,4 +93,6 @@ def render(chart: Chart, fmt: str) -> bytes:
         raise RenderError(f"graphviz 'dot' could not draw the chart: {message[0] if message else 'no output'}")
     if fmt == "svg":
         return tidy_svg(done.stdout.decode("utf-8"), chart.titles).encode("utf-8")
+    if fmt == "pdf":
+        return fix_pdf_dates(done.stdout)
     return done.stdout

@@ -1,26 +1,19 @@
 """Words the chart and its text listing use, in Danish and English.
 
 Labels of bodies, roles and sides come from the data; these are only the
-interface words around them.
+interface words around them. Words every command shares (seats, observers,
+reports to, …) come from :mod:`govgraph.i18n`; this table adds the chart's own.
 """
 
 from __future__ import annotations
 
+from ...i18n import TEXTS
+
 WORDS: dict[str, dict[str, str]] = {
-    "as_of": {"da": "pr.", "en": "as of"},
     "all_dates": {"da": "alle datoer", "en": "all dates"},
     "legend": {"da": "Signaturforklaring", "en": "Legend"},
-    "reports_to": {"da": "refererer til", "en": "reports to"},
-    "advises": {"da": "rådgiver", "en": "advises"},
-    "also_reports_to": {"da": "refererer også til", "en": "also reports to"},
     "see_above": {"da": "se ovenfor", "en": "see above"},
-    "seats": {"da": "pladser", "en": "seats"},
-    "seat": {"da": "plads", "en": "seat"},
-    "voting": {"da": "med stemmeret", "en": "voting"},
     "observer": {"da": "observatør", "en": "observer"},
-    "observers": {"da": "observatører", "en": "observers"},
-    "ad_hoc": {"da": "ad hoc", "en": "ad hoc"},
-    "no_holder": {"da": "uden registreret indehaver", "en": "no recorded holder"},
     "holder": {"da": "indehaver registreret", "en": "holder recorded"},
     "vacant": {"da": "ledig", "en": "vacant"},
     "absent": {"da": "fraværende", "en": "absent"},
@@ -40,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 def w(key: str, lang: str) -> str:
     """The interface word ``key`` in ``lang`` (English when the language is unknown)."""
-    entry = WORDS[key]
+    entry = WORDS[key] if key in WORDS else TEXTS[key]
     return entry.get(lang) or entry["en"]
 
 
