@@ -119,9 +119,10 @@ class _Writer:
         colour = LEVEL_COLOURS.get(b.level_rank, OTHER_LEVEL_COLOUR)
         rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}</B></TD></TR>',
                 f'<TR><TD BGCOLOR="{colour}">{_small(self._kind_level(b))}</TD></TR>']
-        for office, who in b.offices:
-            rows.append(self._row(f"{e(office)}: {e(who)}"))
         if self.detail == "summary":
+            # The seat list marks the offices itself; the summary names them on top.
+            for office, who in b.offices:
+                rows.append(self._row(f"{e(office)}: {e(who)}"))
             if b.voting_by_side:
                 # Two badges a row keeps boxes narrow enough for a chart pasted into an A4 page.
                 badges = [self._badge(side, f"{label} {n}") for side, label, n in b.voting_by_side]
