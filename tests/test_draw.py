@@ -233,6 +233,11 @@ def test_no_body_in_force(run):
     assert result.exit_code == 2 and "no body of the model is in force on 2020-01-01" in result.stderr
 
 
+def test_no_bodies_at_all(run):
+    result = run("draw", DRAW / "no-bodies.ttl", "-f", "dot")
+    assert result.exit_code == 2 and "the model has no bodies to draw" in result.stderr
+
+
 def test_bad_input_exit_2_nothing_written(run, tmp_path):
     out = tmp_path / "chart.svg"
     result = run("draw", DRAW / "bad-syntax.ttl", "-o", out)

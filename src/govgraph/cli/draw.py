@@ -12,7 +12,6 @@ from ..errors import GovgraphError, UsageError
 from ..load import load, parse_date
 from ..model import organization
 from ..outfile import write_atomic
-from ..render import chart
 from . import LANG_OPTION, Lang, app, fail
 
 
@@ -65,6 +64,8 @@ def draw(
 
     Example: govgraph draw data/scenarios/nordjylland-2022.ttl -o chart.svg
     """
+    from ..render import chart  # imported here: networkx and graphviz would slow every other command's start
+
     try:
         kind = chart_format(fmt, output)
         if output is None and kind in chart.PICTURE_FORMATS:

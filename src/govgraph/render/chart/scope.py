@@ -12,7 +12,6 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass
 
-import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -77,9 +76,12 @@ def scope(org: Organization, day: dt.date | None = None, focus: str | None = Non
     day = day or org.date
     bodies = org.on(day)
     if not bodies:
+        if not org.bodies:
+            raise UsageError("the model has no bodies to draw (a body is typed with a gg:Body class such as "
+                             "gg:Committee, or listed with gg:includesBody)")
         spans = sorted(f"{b.valid_from or '…'} – {b.valid_until or '…'}" for b in org.bodies)
-        hint = f"the model's bodies run {', '.join(dict.fromkeys(spans))}" if spans else "the model has no bodies"
-        raise UsageError(f"no body of the model is in force on {day} ({hint}); choose another --as-of")
+        raise UsageError(f"no body of the model is in force on {day} (the model's bodies run "
+                         f"{', '.join(dict.fromkeys(spans))}); choose another --as-of")
     known = {b.iri for b in org.bodies}
     body_classes = subclasses(org.graph, GG.Body)
     drawn = {b.iri for b in bodies}
@@ -104,6 +106,8 @@ def scope(org: Organization, day: dt.date | None = None, focus: str | None = Non
 def _around(full: Scope, centre: URIRef, depth: int) -> Scope:
     if depth < 0:
         raise UsageError(f"--depth {depth} is negative; give 0 (the body alone) or more steps")
+    import networkx as nx  # only a focused chart needs it; importing it costs 0.1 s
+
     graph = nx.Graph()
     graph.add_nodes_from(str(b.iri) for b in full.bodies)
     graph.add_nodes_from(str(o) for o in full.outside)
