@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SCENARIOS
+from conftest import FIXTURES, ROOT, SCENARIOS
 
 DRAW = FIXTURES / "draw"
 LINES = DRAW / "lines.ttl"
@@ -170,6 +170,20 @@ def test_same_model_same_bytes(run, tmp_path, fmt):
     assert run("draw", scenario, "-f", fmt, "-o", first, "--detail", "members").exit_code == 0
     assert run("draw", scenario, "-f", fmt, "-o", second, "--detail", "members").exit_code == 0
     assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 0
+
+
+def test_same_bytes_across_processes():
+    """Set iteration order changes with PYTHONHASHSEED; nothing of it may reach the chart."""
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run([sys.executable, "-m", "govgraph", "draw", str(SCENARIOS / "nordjylland-2021.ttl"),
+                               "-f", "dot", "--detail", "members"], capture_output=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
 
 
 # -------------------------------------------------------------- scope
