@@ -304,6 +304,19 @@ def test_missing_dot_one_line_exit_2(run, no_dot, tmp_path):
     assert not out.exists()
 
 
+def test_graphviz_failure_is_one_line(run, monkeypatch, tmp_path):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text("#!/bin/sh\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n")
+    (fake / "dot").chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake))
+    out = tmp_path / "chart.png"
+    result = run("draw", LINES, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr == ("govgraph: graphviz 'dot' could not draw the chart: "
+                             "Error: <stdin>: syntax error in line 1\n")
+
+
 def test_dot_and_text_need_no_graphviz(run, no_dot):
     assert run("draw", LINES, "-f", "dot").exit_code == 0
     assert run("draw", LINES, "-f", "text").exit_code == 0
