@@ -169,8 +169,14 @@ class _Writer:
         if self.detail != "summary":
             marks.append(f"{HELD_MARK} {w('holder', lang)}")
         gap = "\u2003\u2003"  # em spaces: plain text cells, so they do not stretch like nested tables
-        rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">'
-                    f'——▶ {e(w("reports_to", lang))}{gap}- - ▷ {e(w("advises", lang))}</TD></TR>')
+        # Explain only what the chart shows.
+        kinds = {line.kind for line in self.scope.lines}
+        lines = [f"——▶ {e(w('reports_to', lang))}"] if REPORTS in kinds else []
+        lines += [f"- - ▷ {e(w('advises', lang))}"] if ADVISES in kinds else []
+        if self.scope.outside:
+            lines.append(f"[- -] {e(w('outside', lang))}")
+        if lines:
+            rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">{gap.join(lines)}</TD></TR>')
         rows.append(f'<TR><TD ALIGN="LEFT">{e(w("seats", lang))}</TD><TD ALIGN="LEFT">{e(gap.join(marks))}</TD></TR>')
         return (f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="{FRAME_COLOUR}">'
                 f'{"".join(rows)}</TABLE>>')
