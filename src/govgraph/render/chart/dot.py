@@ -24,7 +24,7 @@ from ...model import subclasses
 from ...vocab import GG
 from .boxes import SIDE_ORDER, Box, SeatRow, boxes, counts_text, level_rank, side_key
 from .scope import ADVISES, REPORTS, Scope
-from .words import steps, w
+from .words import count, steps, w
 
 DETAILS = ("summary", "seats", "members")
 FONT = "Arial"  # metric-compatible Liberation Sans on Linux; present on the secretariat's Windows/Mac
@@ -141,7 +141,7 @@ class _Writer:
             if self.detail == "members" and b.other_members:
                 rows.append(self._row(_small(e(f"{w('other_members', self.lang)}: {', '.join(b.other_members)}"))))
         if b.seat_count:
-            tally = f"{b.seat_count} {w('seats', self.lang)}"
+            tally = count(b.seat_count, "seat", "seats", self.lang)
             if b.no_holder:
                 tally += f", {VACANT_MARK} {b.no_holder} {w('no_holder', self.lang)}"
         else:
@@ -166,7 +166,7 @@ class _Writer:
             f'<TD BGCOLOR="{LEVEL_COLOURS.get(rank, OTHER_LEVEL_COLOUR)}" BORDER="1" COLOR="{FRAME_COLOUR}">'
             f'{e(name)}</TD>' for rank, name in levels]))
         marks = [f"{VACANT_MARK} {w('no_holder', lang)}"]
-        if self.detail != "summary":
+        if self.detail == "seats":  # the members view names the holders instead
             marks.append(f"{HELD_MARK} {w('holder', lang)}")
         gap = "\u2003\u2003"  # em spaces: plain text cells, so they do not stretch like nested tables
         # Explain only what the chart shows.

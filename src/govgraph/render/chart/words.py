@@ -26,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
     "level": {"da": "niveau", "en": "level"},
     "side": {"da": "part", "en": "side"},
     "focus": {"da": "fokus", "en": "focus"},
+    "seat": {"da": "plads", "en": "seat"},
     "step": {"da": "trin", "en": "step"},
     "steps": {"da": "trin", "en": "steps"},
 }
@@ -37,6 +38,10 @@ def w(key: str, lang: str) -> str:
     return entry.get(lang) or entry["en"]
 
 
+def count(n: int | None, one: str, many: str, lang: str) -> str:
+    """'1 seat', '2 seats' (Danish: '1 plads', '2 pladser')."""
+    return f"{n} {w(one if n == 1 else many, lang)}"
+
+
 def steps(n: int | None, lang: str) -> str:
-    """'1 step', '2 steps' (Danish: '1 trin', '2 trin')."""
-    return f"{n} {w('step' if n == 1 else 'steps', lang)}"
+    return count(n, "step", "steps", lang)
