@@ -2,11 +2,12 @@
 
 In: a :class:`Scope`, a language and a detail (summary, seats or members).
 Out: a :class:`Chart` — the DOT source and the accessible title of every SVG
-element id. Every string from the data passes through :func:`html.escape`
-(HTML-like labels) or :func:`graphviz.escape` (plain attributes) so markup in a
-label is drawn as text. Everything is sorted, and node ids are derived from
-IRIs, so the same model gives the same DOT byte for byte. Hover text in the SVG is
-<title> (set by the engine), so no graphviz tooltip is needed.
+element id. Every string from the data reaches DOT only inside an HTML-like
+label, through :func:`e` (entities for markup, doubled backslashes), so markup
+in a label is drawn as text; ids are derived from IRIs and carry no data text.
+Everything is sorted, so the same model gives the same DOT byte for byte. Hover
+text in the SVG is each element's <title> (set by the engine), so no graphviz
+tooltip is needed.
 """
 
 from __future__ import annotations
