@@ -73,7 +73,7 @@ def test_text_listing_of_2022(run, golden):
 def test_members_view_names_holders_and_vacancies(run):
     dot = run("draw", LINES, "-f", "dot", "--detail", "members").stdout
     assert "Anna Eksempel" in dot
-    assert "○ vacant" in dot
+    assert "○ not recorded" in dot
     assert "other recorded members: Bo Fraværende (absent)" in dot
 
 

@@ -105,7 +105,7 @@ class _Writer:
         if row.marks:
             text += " · <I>" + e(", ".join(row.marks)) + "</I>"
         if self.detail == "members":
-            who = e(", ".join(row.holders)) if row.holders else f"{VACANT_MARK} {e(w('vacant', self.lang))}"
+            who = e(", ".join(row.holders)) if row.holders else f"{VACANT_MARK} {e(w('unrecorded', self.lang))}"
         else:
             who = VACANT_MARK if row.vacant else HELD_MARK
         return (f"<TR>{self._badge(row.side, row.side_label)}<TD ALIGN=\"LEFT\">{text}</TD>"

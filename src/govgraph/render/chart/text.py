@@ -54,7 +54,7 @@ class _Lister:
         self.lines.append(pad + tally)
         for row in b.grouped_seats():
             marks = f" ({', '.join(row.marks)})" if row.marks else ""
-            who = ", ".join(row.holders) if row.holders else w("vacant", lang)
+            who = ", ".join(row.holders) if row.holders else w("unrecorded", lang)
             mark = HELD_MARK if row.holders else VACANT_MARK
             count = f"{row.count} × " if row.count > 1 else ""
             self.lines.append(f"{pad}{mark} [{row.side_label}] {count}{row.text}{marks}: {who}")

@@ -15,7 +15,7 @@ WORDS: dict[str, dict[str, str]] = {
     "see_above": {"da": "se ovenfor", "en": "see above"},
     "observer": {"da": "observatør", "en": "observer"},
     "holder": {"da": "indehaver registreret", "en": "holder recorded"},
-    "vacant": {"da": "ledig", "en": "vacant"},
+    "unrecorded": {"da": "ikke registreret", "en": "not recorded"},
     "absent": {"da": "fraværende", "en": "absent"},
     "other_members": {"da": "andre registrerede medlemmer", "en": "other recorded members"},
     "outside": {"da": "uden for modellen", "en": "outside the model"},
