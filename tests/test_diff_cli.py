@@ -193,9 +193,9 @@ def test_as_of_dates_read_each_model_on_its_day(run):
 
 
 def test_missing_graphviz_says_how_to_install(run, tmp_path, monkeypatch):
-    import govgraph.render.diff_svg as diff_svg
+    import govgraph.render.chart.engine as engine
 
-    monkeypatch.setattr(diff_svg.shutil, "which", lambda name: None)
+    monkeypatch.setattr(engine.shutil, "which", lambda name: None)
     out = tmp_path / "d.svg"
     result = run("diff", OLD, NEW, "-o", out)
     assert result.exit_code == 2 and "apt-get install graphviz" in result.stderr
