@@ -88,6 +88,9 @@ def test_as_of_changes_the_bodies_in_scope(run) -> None:
     (["tests/fixtures/load/empty.ttl"], ["empty.ttl: the file is empty"]),
     (["tests/fixtures/load/comments-only.ttl"], ["comments-only.ttl: the file contains no statements"]),
     ([PROPOSAL, "--rules", f"{ENGINE}/no-such-rules.ttl"], ["no-such-rules.ttl does not exist"]),
+    ([PROPOSAL, "--rules", "tests"], ["unknown rule set 'tests'"]),  # a folder is not a rule set
+    ([PROPOSAL, "--rules", RULES, "--rules", f"{ENGINE}/duplicate/again.ttl"],
+     ["engine-rules.ttl:31: rule id T-PARITY is used twice (also at tests/fixtures/engine/duplicate/again.ttl:10)"]),
     ([PROPOSAL, "--rules", f"{ENGINE}/network/service.ttl"], ["service.ttl:10: rule T-SERVICE cannot be run",
                                                               "SERVICE"]),
 ])

@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from . import resources
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .load import new_graph, read_file
 from .model import label
 from .positions import Location
@@ -158,7 +158,7 @@ class Catalogue:
 
     def _set_name(self, name: str) -> str:
         path = Path(name)
-        if path.suffix.lower() in (".ttl", ".turtle") or path.exists():
+        if path.suffix.lower() in (".ttl", ".turtle"):
             return path.stem
         if name in self.sets:
             return name
@@ -252,7 +252,11 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
                 valid_from=_date(graph, node, GG.validFrom), valid_until=_date(graph, node, GG.validUntil),
                 rule_set=path.stem, file=path, line=where.line if where else 0,
                 comment=_text(graph, node, RDFS.comment)))
-    rules.sort(key=lambda r: r.id)
+    rules.sort(key=lambda r: (r.id, str(r.file)))
+    for first, second in zip(rules, rules[1:]):
+        if first.id == second.id:
+            raise InputError(second.location, f"rule id {second.id} is used twice (also at {first.location})",
+                             "give each rule its own dcterms:identifier")
     return Catalogue(rules=tuple(rules), graph=graph, files=tuple(files))
 
 
