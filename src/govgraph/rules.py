@@ -105,10 +105,12 @@ def _date(graph: Graph, node: Node, prop: URIRef) -> dt.date | None:
 
 
 def _labels(graphs: Sequence[Graph], node: Node | None) -> Text:
-    """The node's labels from the first graph that has any (rules file, model, bundled vocabulary)."""
+    """The node's labels from the first graph that has any: rule files, model, else the bundled vocabulary."""
     if node is None:
         return Text()
-    graph = next((g for g in graphs if _labelled(g, node)), graphs[-1])
+    graph = next((g for g in graphs if _labelled(g, node)), None)
+    if graph is None:  # parsed only when needed (the model usually has every label)
+        graph = _label_graph()
     return Text(da=label(graph, node, "da"), en=label(graph, node, "en"))
 
 
@@ -223,25 +225,24 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
     """
     files = _rule_files(shapes_dir or resources.SHAPES_DIR, [Path(p) for p in extra])
     graph = new_graph()
-    places = {}
     rules: list[Rule] = []
     parsed_files = []
     for path in files:
         parsed = read_file(path)
         graph += parsed.graph
         parsed_files.append((path, parsed))
-    names = [graph, *([labels] if labels is not None else []), _label_graph()]
+    names = [graph, *([labels] if labels is not None else [])]
     for path, parsed in parsed_files:
         for node in sorted(set(parsed.graph.subjects(DCTERMS.identifier, None)), key=str):
             if not isinstance(node, URIRef):
                 continue
             where = parsed.places.locate(node)
-            places[node] = where
             severity = graph.value(node, SH.severity)
             layer, source = graph.value(node, GG.layer), graph.value(node, DCTERMS.source)
             citation = graph.value(source, DCTERMS.bibliographicCitation) if source is not None else None
             if citation is None and source is not None:
-                citation = next((c for g in names[1:] for c in g.objects(source, DCTERMS.bibliographicCitation)), None)
+                pool = names[1:] if any(_labelled(g, source) for g in names) else [_label_graph()]
+                citation = next((c for g in pool for c in g.objects(source, DCTERMS.bibliographicCitation)), None)
             rules.append(Rule(
                 id=str(graph.value(node, DCTERMS.identifier)), iri=node,
                 title=_text(graph, node, RDFS.label), message=_text(graph, node, SH.message),
