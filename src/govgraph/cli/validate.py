@@ -15,7 +15,7 @@ from ..load import load, parse_date
 from ..report import Severity
 from . import LANG_OPTION, Lang, app, fail
 
-if TYPE_CHECKING:  # importing validate at run time would pull in nothing heavy, but keep commands lazy
+if TYPE_CHECKING:  # for the annotation only: the command imports the engine when it runs
     from ..validate import ValidationReport
 
 
