@@ -92,9 +92,9 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
         shapes, owner = catalogue.shapes_graph(chosen)
         scenario = org.scenario.iri or IMPLICIT_SCENARIO
         try:
-            results = _run_pyshacl(model, shapes, scenario, in_scope)
+            results = _run_pyshacl(model, shapes, scenario, in_scope, day)
         except RuleError as error:
-            raise _culprit(model, catalogue, chosen, scenario, in_scope) or error from None
+            raise _culprit(model, catalogue, chosen, scenario, in_scope, day) or error from None
         # Integrity rules hold whatever the date: they see every body of the scenario (a body
         # whose dates are out of order is in force on no date at all). The other layers see
         # only the bodies in force on the day. Bodies of the reference data are never in scope.
@@ -104,7 +104,7 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
     return ValidationReport.of_validation(findings, day, chosen, checked)
 
 
-def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence[URIRef]) -> Graph:
+def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence[URIRef], day: dt.date) -> Graph:
     """pySHACL on the model's own graph, with the scope triples added for the run and removed after."""
     import pyshacl
 
@@ -113,7 +113,14 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     speed_up_pyshacl()
     data = PreparedQueryGraph(store=model.graph.store, identifier=model.graph.identifier,
                               namespace_manager=model.graph.namespace_manager)
-    added = [(scenario, GG.includesBody, b) for b in bodies if (scenario, GG.includesBody, b) not in data]
+    # The scenario as checked: its bodies in force, and the day checked as its effective date,
+    # so a rule that reads gg:effectiveDate (e.g. which seats are in force) follows --as-of.
+    checked_day = Literal(day)
+    removed = [(scenario, GG.effectiveDate, d) for d in data.objects(scenario, GG.effectiveDate) if d != checked_day]
+    added = [t for t in [(scenario, GG.includesBody, b) for b in bodies] + [(scenario, GG.effectiveDate, checked_day)]
+             if t not in data]
+    for triple in removed:
+        data.remove(triple)
     for triple in added:
         data.add(triple)
     # SHACL rules (sh:rule) would write into the data graph: run those on a copy.
@@ -129,6 +136,8 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     finally:
         for triple in added:
             data.remove(triple)
+        for triple in removed:
+            data.add(triple)
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of raising it
         message = str(getattr(results, "message", results)).strip().splitlines()
         reason = message[0] if message else "pySHACL failed"
@@ -137,11 +146,11 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
 
 
 def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: URIRef,
-             bodies: Sequence[URIRef]) -> RuleError | None:
+             bodies: Sequence[URIRef], day: dt.date) -> RuleError | None:
     """Which rule made pySHACL fail: run them one by one (only on this error path)."""
     for rule in chosen:
         try:
-            _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies)
+            _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies, day)
         except RuleError as error:
             return RuleError(f"{rule.location}: rule {rule.id} cannot be run: {error.reason} "
                              "(fix the rule, or leave its rule set out with --rules)")
