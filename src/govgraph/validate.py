@@ -25,7 +25,7 @@ from .load import Model
 from .model import label, organization
 from .report import Finding, Report, Severity
 from .rules import Catalogue, Rule, load_catalogue
-from .vocab import GG
+from .vocab import GG, LAYER
 
 _SEVERITY = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 #: A scenario node for models that name none, so rules on gg:includesBody still see their bodies.
@@ -95,7 +95,11 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
             results = _run_pyshacl(model, shapes, scenario, in_scope)
         except RuleError as error:
             raise _culprit(model, catalogue, chosen, scenario, in_scope) or error from None
-        findings = list(_findings(model, results, shapes, owner, set(in_scope)))
+        # Integrity rules hold whatever the date: they see every body of the scenario (a body
+        # whose dates are out of order is in force on no date at all). The other layers see
+        # only the bodies in force on the day. Bodies of the reference data are never in scope.
+        scope = _Scope(in_force=frozenset(in_scope), scenario=frozenset(b.iri for b in org.bodies))
+        findings = list(_findings(model, results, shapes, owner, scope))
     checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
     return ValidationReport.of_validation(findings, day, chosen, checked)
 
@@ -159,7 +163,7 @@ _IRI = re.compile(r"<(\w[\w+.-]*:[^<>\s\"]*)>|\b((?:https?|urn):[^\s<>\"',;)]*[^
 
 
 def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rule],
-              in_scope: set[URIRef]) -> Iterator[Finding]:
+              scope: _Scope) -> Iterator[Finding]:
     g = model.graph
     body_classes = _body_classes(g)
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -169,7 +173,7 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
         if focus is None or rule is None:
             continue
         body = _body_of(g, focus, body_classes)
-        if body is not None and body not in in_scope:
+        if body is not None and body not in scope.of(rule):
             continue  # a body of the reference data, or not in force on the date
         value = results.value(result, SH.value)
         path = results.value(result, SH.resultPath)
@@ -199,6 +203,15 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
             focus_iri=str(focus), path=label(g, path, "en") if isinstance(path, URIRef) else "",
             value=label(g, value, "en") if value is not None else "",
             extra=tuple(sorted(extra.items())))
+
+
+@dataclass(frozen=True)
+class _Scope:
+    in_force: frozenset[URIRef]
+    scenario: frozenset[URIRef]
+
+    def of(self, rule: Rule) -> frozenset[URIRef]:
+        return self.scenario if rule.layer == LAYER.Integrity else self.in_force
 
 
 def _body_classes(graph: Graph) -> set[Node]:
