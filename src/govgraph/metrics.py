@@ -9,7 +9,7 @@ them; add your own with :func:`register` (or append a :class:`Metric`)::
 
     from govgraph.metrics import register
 
-    @register("chairs", da="formandsposter", en="chair offices")
+    @register("chairs", da="Formandsposter", en="Chair offices")
     def chairs(org, day):
         return sum(len(s.offices) for b in org.on(day) for s in b.seats_on(day))
 
@@ -56,6 +56,8 @@ class Figure:
     key: str
     label: Text
     value: Value
+    #: The value for a scenario that yields no such figure (0 for a count per side; None = not applicable).
+    absent: Value = None
 
 
 Namer = Callable[[Node | None], Text]
@@ -69,11 +71,18 @@ class Metric:
     title: Text
     compute: Callable[[Organization, dt.date | None], Any]
 
-    def figures(self, value: Any, name: Namer) -> tuple[Figure, ...]:
-        """The rows a value gives: a record's own figures, or one row for a plain value."""
-        if hasattr(value, "figures"):
-            return tuple(value.figures(name))
-        return (Figure(self.key, self.title, value),)
+    def figures(self, value: Any, name: Namer, baseline: Any = None) -> tuple[Figure, ...]:
+        """The rows a value gives: a record's own figures, or one row for a plain value.
+
+        With the baseline's value of the same metric, a record may add figures
+        that only make sense against it, from its ``versus(baseline, name)``.
+        """
+        if not hasattr(value, "figures"):
+            return (Figure(self.key, self.title, value),)
+        rows = list(value.figures(name))
+        if baseline is not None and hasattr(value, "versus"):
+            rows.extend(value.versus(baseline, name))
+        return tuple(rows)
 
 
 #: The metrics a comparison shows, in order. Append to add your own.
@@ -109,7 +118,7 @@ def _counted_seats(body: Body, day: dt.date | None) -> tuple[Seat, ...]:
 # ------------------------------------------------------------------ bodies
 
 
-@register("bodies", da="organer i kraft", en="bodies in force")
+@register("bodies", da="Organer i kraft", en="Bodies in force")
 def bodies_in_force(org: Organization, day: dt.date | None) -> int:
     """Number of the scenario's bodies in force on ``day``."""
     return len(org.on(day))
@@ -131,13 +140,13 @@ class SeatCount:
         for side, n in self.voting:
             label = name(side)
             yield Figure(f"seats.voting.{local_name(side)}",
-                         Text(f"  med stemmeret: {label.da}", f"  voting: {label.en}"), n)
+                         Text(f"  med stemmeret: {label.da}", f"  voting: {label.en}"), n, absent=0)
         yield Figure("seats.observers", Text("observatørpladser", "observer seats"),
                      sum(n for _, n in self.observers))
         for side, n in self.observers:
             label = name(side)
             yield Figure(f"seats.observers.{local_name(side)}",
-                         Text(f"  observatører: {label.da}", f"  observers: {label.en}"), n)
+                         Text(f"  observatører: {label.da}", f"  observers: {label.en}"), n, absent=0)
         yield Figure("seats.ad_hoc", Text("ad hoc-pladser", "ad-hoc seats"), self.ad_hoc)
 
 
@@ -148,7 +157,7 @@ def _by_side(seats: Iterable[Seat]) -> tuple[tuple[URIRef | None, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: str(kv[0] or "")))
 
 
-@register("seats", da="pladser", en="seats")
+@register("seats", da="Pladser", en="Seats")
 def seats_by_side(org: Organization, day: dt.date | None) -> SeatCount:
     """Voting and observer seats per side over all bodies in force, and the ad-hoc seats."""
     seats = [s for b in org.on(day) for s in _counted_seats(b, day)]
@@ -190,7 +199,7 @@ class Parity:
                          f"{b.regional} : {b.municipal} {mark}")
 
 
-@register("parity", da="paritet", en="parity")
+@register("parity", da="Paritet", en="Parity")
 def parity(org: Organization, day: dt.date | None) -> Parity:
     """Per political body (gg:level level:Political): voting seats of side:Region and of side:Municipality.
 
@@ -266,7 +275,7 @@ def municipalities_of(org: Organization, node: Node | None) -> tuple[URIRef, ...
     return tuple(sorted((m for m in municipal if isinstance(m, URIRef)), key=str))
 
 
-@register("representation", da="repræsentation", en="representation")
+@register("representation", da="Repræsentation", en="Representation")
 def representation(org: Organization, day: dt.date | None) -> Representation:
     """Inhabitants (gg:population) per municipal voting seat, for each municipality the scenario serves.
 
@@ -333,7 +342,7 @@ def reporting_graph(org: Organization, day: dt.date | None) -> nx.DiGraph:
     return graph
 
 
-@register("reporting", da="referencelinjer", en="reporting lines")
+@register("reporting", da="Referencelinjer", en="Reporting lines")
 def reporting_lines(org: Organization, day: dt.date | None) -> ReportingLines:
     """Longest reporting chain (counted in bodies: a lone body is 1), bodies not reaching gg:topBody, cycles.
 
@@ -372,8 +381,15 @@ class TaskCoverage:
             yield Figure(f"tasks.doubled.{local_name(task)}",
                          Text(f"  organer med opgaven: {label.da}", f"  bodies holding: {label.en}"), len(bodies))
 
+    def versus(self, baseline: TaskCoverage, name: Namer) -> Iterator[Figure]:
+        """Tasks the baseline's bodies hold that no body here holds: the honest meaning of "a task without a body"."""
+        mine = set(self.held)
+        yield Figure("tasks.uncovered",
+                     Text("opgaver fra basis uden organ her", "baseline tasks held by no body here"),
+                     sum(1 for task in baseline.held if task not in mine))
 
-@register("tasks", da="opgaver", en="tasks")
+
+@register("tasks", da="Opgaver", en="Tasks")
 def task_coverage(org: Organization, day: dt.date | None) -> TaskCoverage:
     """Tasks (gg:hasTask) of the bodies in force; a task is held twice when two bodies of one area hold it.
 
@@ -412,7 +428,7 @@ class PersonSeats:
                      None if unknown else len(self.several))
 
 
-@register("persons", da="personer", en="persons")
+@register("persons", da="Personer", en="Persons")
 def persons_with_several_seats(org: Organization, day: dt.date | None) -> PersonSeats:
     """Persons (org:Membership in bodies in force) who hold two or more seats.
 
@@ -448,7 +464,7 @@ class MeetingLoad:
                      self.unplanned)
 
 
-@register("meetings", da="mødebelastning", en="meeting load")
+@register("meetings", da="Mødebelastning", en="Meeting load")
 def meeting_load(org: Organization, day: dt.date | None) -> MeetingLoad:
     """Sum of (seats in force, ad hoc excluded) × gg:meetingsPerYear; None when no body gives a plan."""
     planned = [b for b in org.on(day) if b.meetings_per_year is not None]
