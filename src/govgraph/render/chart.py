@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 from ..compare import Comparison, Row
 from ..metrics import Text
-from .compare import format_value, letter
+from .compare import column, format_value
 
 #: Row keys shown, in order, when the comparison has them with at least one number.
 KEY_FIGURES = (
@@ -71,7 +71,7 @@ def _panel(svg: ET.Element, row: Row, comparison: Comparison, x0: float, y0: flo
             _text(group, cx, floor - height - 4, format_value(row.values[i], lang), 11, "middle")
         else:
             _text(group, cx, floor - 4, format_value(None, lang), 11, "middle")
-        _text(group, cx, floor + 16, letter(i), 12, "middle")
+        _text(group, cx, floor + 16, column(i), 12, "middle")
     ET.SubElement(group, "line", {"x1": "10", "y1": _num(floor), "x2": str(PANEL_W - 10), "y2": _num(floor),
                                   "stroke": "#333333"})
     if comparison.baseline is not None and values[comparison.baseline] is not None:
@@ -81,7 +81,7 @@ def _panel(svg: ET.Element, row: Row, comparison: Comparison, x0: float, y0: flo
 
 
 def render_chart(comparison: Comparison, lang: str = "en") -> str:
-    """The SVG document as text: a legend (letter, colour, scenario name) and a grid of panels."""
+    """The SVG document as text: a legend (number, colour, scenario name) and a grid of panels."""
     rows = []
     for key in KEY_FIGURES:
         row = next((r for r in comparison.rows if r.key == key), None)
@@ -100,7 +100,7 @@ def render_chart(comparison: Comparison, lang: str = "en") -> str:
         y += LEGEND_LINE
         ET.SubElement(svg, "rect", {"x": str(MARGIN), "y": _num(y - 11), "width": "12", "height": "12",
                                     "fill": COLOURS[i % len(COLOURS)]})
-        _text(svg, MARGIN + 18, y, f"{letter(i)}  {info.name}", 12)
+        _text(svg, MARGIN + 18, y, f"{column(i)}  {info.name}", 12)
     if comparison.baseline is not None:
         y += LEGEND_LINE
         _text(svg, MARGIN, y, BASELINE(lang), 11)

@@ -30,14 +30,9 @@ WORDS = {
 MISSING = "—"
 
 
-def letter(index: int) -> str:
-    """A, B, …, Z, AA, AB, … for column heads."""
-    text = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = chr(ord("A") + rest) + text
-    return text
+def column(index: int) -> str:
+    """The head of a scenario's column: 1, 2, 3, … (not letters, which proposals often use in their names)."""
+    return str(index + 1)
 
 
 def format_value(value: Value, lang: str) -> str:
@@ -109,13 +104,13 @@ def _lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str]]]:
 
 
 def render_text(comparison: Comparison, lang: str = "en") -> str:
-    """A legend (A, B, … = scenario) and an aligned table, one column per scenario."""
+    """A legend (1, 2, … = scenario) and an aligned table, one column per scenario."""
     out = [_heading(comparison, lang)]
     for i, info in enumerate(comparison.scenarios):
         mark = f" [{WORDS['baseline'](lang)}]" if i == comparison.baseline else ""
-        out.append(f"  {letter(i)}  {_describe(info, lang)}{mark}")
+        out.append(f"  {column(i)}  {_describe(info, lang)}{mark}")
     out.append("")
-    heads = [letter(i) for i in range(len(comparison.scenarios))]
+    heads = [column(i) for i in range(len(comparison.scenarios))]
     lines = _lines(comparison, lang)
     width = max([len(WORDS["figure"](lang))] + [len(label) for label, _ in lines])
     widths = [max([len(h)] + [len(cells[i]) for _, cells in lines]) for i, h in enumerate(heads)]
@@ -136,9 +131,9 @@ def render_markdown(comparison: Comparison, lang: str = "en") -> str:
     out = [f"## {_heading(comparison, lang)}", ""]
     for i, info in enumerate(comparison.scenarios):
         mark = f" — *{WORDS['baseline'](lang)}*" if i == comparison.baseline else ""
-        out.append(f"- **{letter(i)}**: {_md(_describe(info, lang))}{mark}")
+        out.append(f"- **{column(i)}**: {_md(_describe(info, lang))}{mark}")
     out.append("")
-    heads = [f"{letter(i)}: {_md(s.name)}" for i, s in enumerate(comparison.scenarios)]
+    heads = [f"{column(i)}: {_md(s.name)}" for i, s in enumerate(comparison.scenarios)]
     out.append("| " + " | ".join([WORDS["figure"](lang)] + heads) + " |")
     out.append("|---" + "|---:" * len(heads) + "|")
     count = len(comparison.scenarios)
