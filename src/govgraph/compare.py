@@ -15,7 +15,8 @@ from typing import Any
 
 from .errors import UsageError
 from .load import Model, load
-from .metrics import METRICS, Figure, Metric, Text, Value, namer
+from .figures import Figure, Metric, Text, Value, namer
+from .metrics import METRICS
 from .model import Organization, label, organization
 from .vocab import GG, RDF, RDFS, SKOS
 

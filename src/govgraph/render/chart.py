@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..compare import Comparison, Row
-from ..metrics import Text
+from ..figures import Text
 from .compare import column, format_value
 
 #: Row keys shown, in order, when the comparison has them with at least one number.

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 
 from ..compare import Comparison, Row, ScenarioInfo
-from ..metrics import Text, Value
+from ..figures import Text, Value
 
 WORDS = {
     "title": Text("Sammenligning af scenarier", "Scenario comparison"),
