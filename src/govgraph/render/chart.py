@@ -17,11 +17,13 @@ from .compare import column, format_value
 KEY_FIGURES = (
     "findings.violations",
     "seats.voting",
+    "seats.voting.Region",
+    "seats.voting.Municipality",
     "seats.observers",
     "parity.fails",
     "representation.ratio",
     "reporting.longest",
-    "tasks.held",
+    "reporting.unreached",
     "tasks.uncovered",
 )
 
@@ -55,7 +57,8 @@ def _panel(svg: ET.Element, row: Row, comparison: Comparison, x0: float, y0: flo
     group = ET.SubElement(svg, "g", {"transform": f"translate({_num(x0)},{_num(y0)})"})
     ET.SubElement(group, "rect", {"x": "0", "y": "0", "width": str(PANEL_W), "height": str(PANEL_H),
                                   "fill": "none", "stroke": "#cccccc"})
-    _text(group, 10, 20, row.label(lang).strip(), 13, weight="bold")
+    title = row.label(lang).strip()
+    _text(group, 10, 20, title[:1].upper() + title[1:], 13, weight="bold")
     values = _numbers(row)
     top = max((v for v in values if v is not None), default=0.0) or 1.0
     count = len(values)
