@@ -40,6 +40,7 @@ def fail(error: GovgraphError) -> None:
 # Importing the command modules registers their commands on ``app``.
 from . import info_lint  # noqa: E402,F401
 from . import compare  # noqa: E402,F401
+from . import validate  # noqa: E402,F401
 
 
 def main() -> None:
