@@ -16,6 +16,8 @@ MIDT = sorted(SCENARIOS.glob("klynge-midt-2022-*.ttl"))
 MIDT_BASE = SCENARIOS / "klynge-midt-2022-0-as-constituted.ttl"
 ERAS = [SCENARIOS / f"nordjylland-{year}.ttl" for year in (2021, 2022, 2027)]
 TINY = FIXTURES / "compare" / "tiny.ttl"
+#: Golden outputs count findings against this fixed rule file, so they do not move when shapes/ grows.
+RULES = ("--rules", FIXTURES / "compare" / "rules.ttl")
 
 
 # ------------------------------------------------------------------ golden
@@ -25,14 +27,14 @@ TINY = FIXTURES / "compare" / "tiny.ttl"
     ("text", "en", "txt"), ("text", "da", "da.txt"), ("markdown", "en", "md"), ("json", "en", "json"),
     ("csv", "en", "csv")])
 def test_klynge_midt_proposals_golden(run, golden, fmt, lang, suffix) -> None:
-    result = run("compare", *MIDT, "--baseline", MIDT_BASE, "--format", fmt, "--lang", lang)
+    result = run("compare", *MIDT, "--baseline", MIDT_BASE, "--format", fmt, "--lang", lang, *RULES)
     assert result.exit_code == 0, result.stderr
     golden(result.stdout, f"compare/klynge-midt-2022.{suffix}")
 
 
 def test_eras_golden_text_and_chart(run, golden, tmp_path) -> None:
     chart = tmp_path / "eras.svg"
-    result = run("compare", *ERAS, "--baseline", ERAS[0], "--chart", chart)
+    result = run("compare", *ERAS, "--baseline", ERAS[0], "--chart", chart, *RULES)
     assert result.exit_code == 0, result.stderr
     golden(result.stdout, "compare/eras.txt")
     golden(chart.read_bytes(), "compare/eras.svg")
@@ -42,7 +44,7 @@ def test_chart_golden_and_deterministic(run, golden, tmp_path) -> None:
     first, second = tmp_path / "one.svg", tmp_path / "two.svg"
     for path in (first, second):
         assert run("compare", *MIDT, "--baseline", MIDT_BASE, "--chart", path, "-o", tmp_path / "t.txt",
-                   "--lang", "da").exit_code == 0
+                   "--lang", "da", *RULES).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     golden(first.read_bytes(), "compare/klynge-midt-2022.da.svg")
     assert (tmp_path / "t.txt").read_text(encoding="utf-8").startswith("Sammenligning af scenarier")
@@ -177,3 +179,22 @@ def test_bad_date_and_unwritable_output(run, tmp_path) -> None:
     result = run("compare", TINY, "-o", tmp_path / "same.svg", "--chart", tmp_path / "same.svg")
     assert result.exit_code == 2 and "same file" in _only_line(result.stderr)
     assert not (tmp_path / "missing").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_findings_rows_agree_with_validate() -> None:
+    from govgraph.report import Severity
+    from govgraph.validate import validate
+
+    loaded, _ = load_scenarios(MIDT)
+    result = compare(loaded)
+    for name, model in loaded:
+        report = validate(model)
+        for severity in Severity:
+            assert result.value(f"findings.{severity.value}", name) == report.count(severity), (name, severity)
+
+
+def test_unknown_rule_set(run, tmp_path) -> None:
+    result = run("compare", TINY, "--rules", "no-such-rules", "-o", tmp_path / "t.txt")
+    assert result.exit_code == 2
+    assert "no-such-rules" in _only_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []

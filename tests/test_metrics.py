@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 from govgraph import load, organization
 from govgraph.metrics import (
-    METRICS, Metric, Text, bodies_in_force, measure, meeting_load, namer, parity, persons_with_several_seats,
+    METRICS, Metric, Text, bodies_in_force, finding_counts, measure, meeting_load, namer, parity, persons_with_several_seats,
     register, reporting_lines, representation, seats_by_side, task_coverage,
 )
 from govgraph.vocab import SIDE, TASK
@@ -113,3 +113,15 @@ def test_users_can_register_their_own_metric(tiny) -> None:
     finally:
         METRICS[:] = before
     assert all(isinstance(m, Metric) for m in METRICS)
+
+
+def test_findings_per_layer_and_severity(tiny) -> None:
+    rules = [str(FIXTURES / "compare" / "rules.ttl")]
+    counts = finding_counts(tiny, DAY, rules)
+    assert (counts.total("violation"), counts.total("warning"), counts.total("info")) == (1, 1, 2)
+    rows = {f.key: (f.label.en.strip(), f.value) for f in counts.figures(namer(tiny))}
+    assert rows["findings.Law.violation"] == ("law: violations", 1)  # Loose names no area
+    assert rows["findings.LocalDecision.warning"] == ("local decision: warnings", 1)  # Top's GP seat
+    assert rows["findings.PoliticalAgreement.info"] == ("political agreement: info", 2)  # Mid, Loose
+    # Layers in the order of their skos:notation: law (1), political agreement (2), local decision (3).
+    assert [key for key, *_ in counts.counts] == ["Law", "PoliticalAgreement", "LocalDecision"]

@@ -13,6 +13,7 @@ from ..compare import compare as compare_scenarios
 from ..compare import load_scenarios
 from ..errors import GovgraphError, InputError, UsageError
 from ..load import parse_date
+from ..metrics import with_rules
 from ..render.chart import render_chart
 from ..render.compare import RENDERERS
 from . import LANG_OPTION, Lang, app, fail
@@ -53,14 +54,17 @@ def compare(
     as_of: str = typer.Option(None, "--as-of", help="Measure every scenario on this date (default: each its own "
                                                     "gg:effectiveDate)."),
     fmt: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, markdown, json or csv."),
+    rules: list[str] = typer.Option(None, "--rules", help="Count findings against these rule sets (names in shapes/) "
+                                                          "or rule files instead of the rules in force (repeatable)."),
     chart: Path = typer.Option(None, "--chart", help="Also write an SVG chart of the key figures to this file."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the table to this file instead of stdout."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
 ) -> None:
-    """Compare scenarios side by side: bodies, seats per side, parity, representation, reporting lines,
-    tasks, persons with several seats and meeting load; with --baseline, each figure's change from it.
+    """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,
+    representation, reporting lines, tasks, persons with several seats and meeting load; with --baseline,
+    each figure's change from it.
 
     Example: govgraph compare data/scenarios/klynge-midt-2022-*.ttl --baseline data/scenarios/klynge-midt-2022-actual.ttl
     """
@@ -69,7 +73,8 @@ def compare(
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
         loaded, base = load_scenarios(scenarios, baseline, lang.value, reference)
-        comparison = compare_scenarios(loaded, baseline=base, as_of=day)
+        metrics = with_rules(rules) if rules else None
+        comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics)
         table = RENDERERS[fmt.value](comparison, lang.value)
         files = {output: table} if output is not None else {}
         if chart is not None:

@@ -15,7 +15,7 @@ from .compare import column, format_value
 
 #: Row keys shown, in order, when the comparison has them with at least one number.
 KEY_FIGURES = (
-    "findings.violations",
+    "findings.violation",
     "seats.voting",
     "seats.voting.Region",
     "seats.voting.Municipality",
