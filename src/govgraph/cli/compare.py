@@ -13,7 +13,7 @@ from ..compare import compare as compare_scenarios
 from ..compare import load_scenarios
 from ..errors import GovgraphError, InputError, UsageError
 from ..load import parse_date
-from ..metrics import with_rules
+from ..metrics import METRICS, with_rules
 from ..render.chart import render_chart
 from ..render.compare import RENDERERS
 from . import LANG_OPTION, Lang, app, fail
@@ -56,6 +56,8 @@ def compare(
     fmt: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, markdown, json or csv."),
     rules: list[str] = typer.Option(None, "--rules", help="Count findings against these rule sets (names in shapes/) "
                                                           "or rule files instead of the rules in force (repeatable)."),
+    findings: bool = typer.Option(True, "--findings/--no-findings",
+                                  help="Validate each scenario and count its findings (pySHACL: the slow part)."),
     chart: Path = typer.Option(None, "--chart", help="Also write an SVG chart of the key figures to this file."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the table to this file instead of stdout."),
     lang: Lang = LANG_OPTION,
@@ -73,7 +75,9 @@ def compare(
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
         loaded, base = load_scenarios(scenarios, baseline, lang.value, reference)
-        metrics = with_rules(rules) if rules else None
+        metrics = with_rules(rules) if rules else list(METRICS)
+        if not findings:
+            metrics = [m for m in metrics if m.key != "findings"]
         comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics)
         table = RENDERERS[fmt.value](comparison, lang.value)
         files = {output: table} if output is not None else {}
