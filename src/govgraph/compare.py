@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .load import Model, load
 from .figures import Figure, Metric, Text, Value, namer
+from .load import Model, load
 from .metrics import METRICS
 from .model import Organization, label, organization
 from .vocab import GG, RDF, RDFS, SKOS
@@ -129,8 +129,6 @@ def compare(scenarios: Sequence[tuple[str, Organization | Model]], baseline: str
                      tuple(f.name for f in org.model.files))
         for name, org, day in zip(names, orgs, days))
     return Comparison(infos, base, as_of, tuple((m.key, m.title) for m in chosen), tuple(rows))
-
-
 
 
 # ------------------------------------------------------------ from files
