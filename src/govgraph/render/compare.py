@@ -157,10 +157,6 @@ def _depth(row: Row) -> int:
     return 1 + (len(label) - len(label.lstrip(" "))) // 2
 
 
-def _plain(value: Value) -> Value:
-    return value
-
-
 def render_json(comparison: Comparison, lang: str = "en") -> str:
     """Scenarios and rows; values and changes as JSON numbers, strings, booleans or null."""
     names = [s.name for s in comparison.scenarios]
@@ -174,7 +170,7 @@ def render_json(comparison: Comparison, lang: str = "en") -> str:
         "sections": [{"key": key, "title": title(lang)} for key, title in comparison.sections],
         "rows": [
             {"key": r.key, "section": r.section, "label": r.label(lang).strip(),
-             "values": [_plain(v) for v in r.values],
+             "values": list(r.values),
              **({"changes": list(r.changes)} if comparison.baseline is not None else {})}
             for r in comparison.rows],
     }
