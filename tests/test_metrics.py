@@ -37,11 +37,11 @@ def test_bodies_in_force(tiny) -> None:
 
 def test_seats_by_side(tiny) -> None:
     seats = seats_by_side(tiny, DAY)
-    assert dict(seats.voting) == {SIDE.Region: 3, SIDE.Municipality: 5}  # R1 R2 R3; M1 area M2a M2b Low-M1
+    assert dict(seats.voting) == {SIDE.Region: 3, SIDE.Municipality: 6}  # R1 R2 R3; M1 area M2a M2b Low-M1 council
     assert dict(seats.observers) == {SIDE.Municipality: 1}
     assert seats.ad_hoc == 1  # the GP seat counts neither as voting nor observer
     rows = {f.key: f.value for f in seats.figures(namer(tiny))}
-    assert rows["seats.voting"] == 8 and rows["seats.voting.Region"] == 3 and rows["seats.observers"] == 1
+    assert rows["seats.voting"] == 9 and rows["seats.voting.Region"] == 3 and rows["seats.observers"] == 1
 
 
 def test_parity_per_political_body(tiny) -> None:
@@ -63,6 +63,7 @@ def test_representation_splits_a_cluster_seat(tiny) -> None:
     assert round(shares["m3"].per_seat) == 1500
     assert shares["m4"].seats == 0 and shares["m4"].per_seat is None
     assert result.unrepresented == 1
+    assert result.unattributed == 1  # Loose's seat for a council with no municipalities given
     assert result.ratio == 3.5  # 1500 / (3000/7)
 
 

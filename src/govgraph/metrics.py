@@ -233,6 +233,8 @@ class Representation:
     """Inhabitants per municipal voting seat, per municipality, sorted by municipality IRI."""
 
     municipalities: tuple[MunicipalShare, ...]
+    #: Municipal voting seats standing for no known municipality (e.g. KKR, whose members are not given).
+    unattributed: int = 0
 
     @property
     def ratio(self) -> float | None:
@@ -250,6 +252,9 @@ class Representation:
                      self.ratio)
         yield Figure("representation.unrepresented", Text("kommuner uden plads", "municipalities without a seat"),
                      self.unrepresented)
+        yield Figure("representation.unattributed",
+                     Text("kommunale pladser uden kendt kommune", "municipal seats standing for no known municipality"),
+                     self.unattributed)
         for m in self.municipalities:
             label = name(m.municipality)
             yield Figure(f"representation.{local_name(m.municipality)}",
@@ -283,9 +288,12 @@ def representation(org: Organization, day: dt.date | None) -> Representation:
     is one vote, and the shares of all municipalities add up to the seats.
     Municipalities served: the members of the bodies' areas (gg:area) and
     every municipality a seat stands for. A municipality with no seat counts
-    in ``unrepresented``, not in the ratio (which would be infinite).
+    in ``unrepresented``, not in the ratio (which would be infinite). A seat
+    standing for something with no known municipalities (KKR, when its
+    members are not listed with org:hasMember) counts in ``unattributed``.
     """
     shares: dict[URIRef, Fraction] = {}
+    unattributed = 0
     bodies = org.on(day)
     for body in bodies:
         for municipality in municipalities_of(org, body.area):
@@ -294,6 +302,7 @@ def representation(org: Organization, day: dt.date | None) -> Representation:
             if not seat.voting or seat.side != SIDE.Municipality:
                 continue
             served = municipalities_of(org, seat.represents)
+            unattributed += not served
             for municipality in served:
                 shares[municipality] = shares.get(municipality, Fraction(0)) + Fraction(1, len(served))
     found = []
@@ -303,7 +312,7 @@ def representation(org: Organization, day: dt.date | None) -> Representation:
         seats = shares[municipality]
         per_seat = float(population / seats) if population is not None and seats else None
         found.append(MunicipalShare(municipality, population, round(float(seats), 4), per_seat))
-    return Representation(tuple(found))
+    return Representation(tuple(found), unattributed)
 
 
 # --------------------------------------------------------- reporting lines
