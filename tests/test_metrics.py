@@ -88,7 +88,9 @@ def test_tasks_held_and_doubled(tiny) -> None:
 
 def test_persons_with_several_seats(tiny, cycle) -> None:
     persons = persons_with_several_seats(tiny, DAY)
-    assert persons.known == 2 and persons.several == (("Ann", 2),)
+    assert persons.known == 2 and persons.several == (("Ann", 2),)  # Cy's terms ended in 2022
+    earlier = persons_with_several_seats(tiny, dt.date(2022, 6, 1))
+    assert earlier.known == 3 and earlier.several == (("Ann", 2), ("Cy", 2))
     unknown = {f.key: f.value for f in persons_with_several_seats(cycle, None).figures(namer(cycle))}
     assert unknown == {"persons.known": None, "persons.several": None}
 

@@ -435,7 +435,7 @@ class PersonSeats:
 
 @register("persons", da="Personer", en="Persons")
 def persons_with_several_seats(org: Organization, day: dt.date | None) -> PersonSeats:
-    """Persons (org:Membership in bodies in force) who hold two or more seats.
+    """Persons (org:Membership in bodies in force, org:memberDuring covering ``day``) who hold two or more seats.
 
     A membership names its seat (gg:seat) or, when it does not, counts as one
     seat in its body. Where no memberships are recorded the figures are
@@ -444,7 +444,7 @@ def persons_with_several_seats(org: Organization, day: dt.date | None) -> Person
     seats: dict[object, set[object]] = {}
     names: dict[object, str] = {}
     for body in org.on(day):
-        for membership in body.memberships:
+        for membership in (m for m in body.memberships if m.valid_on(day)):
             person = membership.person
             names[person.iri] = person.name
             seats.setdefault(person.iri, set()).add(membership.seat or ("body", body.iri))
