@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, SCENARIOS
 from govgraph import UsageError, load, organization
 from govgraph.compare import compare, load_scenarios, scenario_name
-from govgraph.metrics import METRICS
+from govgraph.metrics import METRICS, with_rules
 from govgraph.vocab import ORG, RDF, GG
 
 MIDT = sorted(SCENARIOS.glob("klynge-midt-2022-*.ttl"))
@@ -208,3 +208,16 @@ def test_no_findings_leaves_the_validation_out(run) -> None:
     assert result.exit_code == 0
     keys = [line.split(",", 1)[0] for line in result.stdout.splitlines()[1:]]
     assert keys[0] == "bodies" and not any(k.startswith("findings") for k in keys)
+
+
+def test_parallel_measuring_gives_the_same_comparison() -> None:
+    loaded, base = load_scenarios(MIDT, MIDT_BASE)
+    metrics = with_rules([str(RULES[1])])
+    assert compare(loaded, baseline=base, metrics=metrics, workers=2) == compare(loaded, baseline=base,
+                                                                                  metrics=metrics, workers=1)
+
+
+def test_parallel_measuring_reports_errors_in_one_line(run, tmp_path) -> None:
+    result = run("compare", TINY, *ERAS[:1], "--rules", "no-such-rules", "--jobs", "2", "-o", tmp_path / "t.txt")
+    assert result.exit_code == 2 and "no-such-rules" in _only_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []

@@ -58,6 +58,8 @@ def compare(
                                                           "or rule files instead of the rules in force (repeatable)."),
     findings: bool = typer.Option(True, "--findings/--no-findings",
                                   help="Validate each scenario and count its findings (pySHACL: the slow part)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Scenarios measured at once, in separate processes "
+                                                    "(0: one per CPU core; 1: one after the other)."),
     chart: Path = typer.Option(None, "--chart", help="Also write an SVG chart of the key figures to this file."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the table to this file instead of stdout."),
     lang: Lang = LANG_OPTION,
@@ -78,7 +80,8 @@ def compare(
         metrics = with_rules(rules) if rules else list(METRICS)
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]
-        comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics)
+        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics, workers=workers)
         table = RENDERERS[fmt.value](comparison, lang.value)
         files = {output: table} if output is not None else {}
         if chart is not None:
