@@ -104,7 +104,10 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     """pySHACL on the model's own graph, with the scope triples added for the run and removed after."""
     import pyshacl
 
-    data = _QueryCachingGraph(store=model.graph.store, identifier=model.graph.identifier,
+    from .sparql_speed import PreparedQueryGraph, speed_up_pyshacl
+
+    speed_up_pyshacl()
+    data = PreparedQueryGraph(store=model.graph.store, identifier=model.graph.identifier,
                               namespace_manager=model.graph.namespace_manager)
     added = [(scenario, GG.includesBody, b) for b in bodies if (scenario, GG.includesBody, b) not in data]
     for triple in added:
@@ -142,29 +145,11 @@ def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenari
 
 
 def _copy(graph: Graph) -> Graph:
-    copy = _QueryCachingGraph()
+    from .sparql_speed import PreparedQueryGraph
+
+    copy = PreparedQueryGraph()
     copy += graph
     return copy
-
-
-class _QueryCachingGraph(Graph):
-    """A view on the model's store that parses each SPARQL text once.
-
-    pySHACL runs a SPARQL constraint once per focus node with the same text and different
-    initial bindings; rdflib would parse and translate the query every time.
-    """
-
-    _prepared: dict[str, object] = {}
-
-    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
-        if isinstance(query_object, str):
-            prepared = self._prepared.get(query_object)
-            if prepared is None:
-                from rdflib.plugins.sparql import prepareQuery
-
-                prepared = self._prepared[query_object] = prepareQuery(query_object)
-            query_object = prepared
-        return super().query(query_object, *args, **kwargs)
 
 
 # ------------------------------------------------------------ results → findings
