@@ -113,6 +113,8 @@ def test_users_can_register_their_own_metric(tiny) -> None:
         assert values["chairs"] == 1
         metric = METRICS[-1]
         assert metric.figures(1, namer(tiny))[0].label == Text("formandsposter", "chair offices")
+        with pytest.raises(ValueError, match="'chairs' is already registered"):
+            register("chairs", da="igen", en="again")(chairs)
     finally:
         METRICS[:] = before
     assert all(isinstance(m, Metric) for m in METRICS)

@@ -74,9 +74,11 @@ METRICS: list[Metric] = []
 
 
 def register(key: str, *, da: str, en: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: add a metric function to :data:`METRICS` under ``key``."""
+    """Decorator: add a metric function to :data:`METRICS` under ``key`` (which must be new)."""
 
     def wrap(function: Callable[..., Any]) -> Callable[..., Any]:
+        if any(m.key == key for m in METRICS):
+            raise ValueError(f"a metric named {key!r} is already registered")
         METRICS.append(Metric(key, Text(da, en), function))
         return function
 
