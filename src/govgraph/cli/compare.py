@@ -14,7 +14,7 @@ from ..compare import load_scenarios
 from ..errors import GovgraphError, InputError, UsageError
 from ..load import parse_date
 from ..metrics import METRICS, with_rules
-from ..render.chart import render_chart
+from ..render.compare_chart import render_chart
 from ..render.compare import RENDERERS
 from . import LANG_OPTION, Lang, app, fail
 
