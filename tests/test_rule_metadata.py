@@ -17,7 +17,7 @@ CATALOGUE = load_catalogue()
 RULES = CATALOGUE.rules
 SHAPES = CATALOGUE.graph
 LAYERS = {LAYER.Integrity, LAYER.Law, LAYER.PoliticalAgreement, LAYER.LocalDecision}
-SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation}, LAYER.Law: {SH.Violation},
+SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation, SH.Warning}, LAYER.Law: {SH.Violation},
                      LAYER.LocalDecision: {SH.Violation}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
 
 
