@@ -1,0 +1,191 @@
+"""Read a spreadsheet proposal (.xlsx, a folder of CSV files) into triples with cell places.
+
+Two passes. The first collects what the workbook defines: the other
+statements, and every row's id, type and labels, so that a seat may name its
+body by id or by label whatever the sheet order. The second turns every cell
+into triples, resolving labels against the vocabulary, the reference data and
+the workbook. The first bad cell stops the read with an :class:`InputError`
+naming sheet, row and column; nothing is returned half-read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, RDF, RDFS
+from rdflib.term import Node
+
+from ..errors import InputError
+from ..load import Parsed, new_graph
+from ..positions import Location, SourceMap
+from .cells import decode
+from .resolve import CellError, Resolver
+from .schema import STATEMENTS, Column
+from .tables import Row, Table, is_csv_folder, read_csv_tables, read_xlsx_tables
+
+
+def context_graph(extra: Sequence[Path] = ()) -> Graph:
+    """The vocabulary and reference data (plus ``extra`` files) that cell names resolve against."""
+    from ..load import _context, context_files
+
+    graph, _ = _context([*context_files(True), *extra])
+    return graph
+
+
+def read_xlsx(path: Path, context: Graph | None = None) -> Parsed:
+    """An .xlsx workbook → its triples and the sheet/row of every thing it defines."""
+    return build(read_xlsx_tables(path), context)
+
+
+def read_csv_folder(path: Path, context: Graph | None = None) -> Parsed:
+    """A folder of CSV files (bodies.csv, seats.csv, …) → triples and places."""
+    return build(read_csv_tables(path), context)
+
+
+def _cell(row: Row, column: Column, resolver: Resolver) -> list[Node]:
+    try:
+        return decode(column, row.cells.get(column.key), resolver)
+    except CellError as err:
+        raise InputError(row.where(column.key), err.what, err.hint) from None
+
+
+def _required(row: Row, column: Column) -> None:
+    if column.required and not row.text(column.key):
+        raise InputError(row.where(column.key), "the cell is empty but required",
+                         f"fill in {column.help_en[0].lower() + column.help_en[1:].rstrip('.')}")
+
+
+def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
+    sheet = STATEMENTS
+    for column in sheet.columns:
+        _required(row, column)
+    subject = _cell(row, sheet.column("subject"), resolver)[0]
+    prop = _cell(row, sheet.column("property"), resolver)[0]
+    if not isinstance(prop, URIRef):
+        raise InputError(row.where("property"), "a property must be an id", "write a prefixed name such as skos:altLabel")
+    raw = row.cells.get("value")
+    value = raw if isinstance(raw, str) else row.text("value")
+    lang, datatype = row.text("language"), row.text("datatype")
+    if datatype.casefold() in ("id", "iri"):
+        try:
+            return subject, prop, resolver.new_id(value.strip())
+        except CellError as err:
+            raise InputError(row.where("value"), err.what, err.hint) from None
+    if lang:
+        return subject, prop, Literal(value, lang=lang)
+    if datatype:
+        dtype = resolver.term(datatype)
+        if not isinstance(dtype, URIRef):
+            raise InputError(row.where("datatype"), f"unknown datatype {datatype!r}",
+                             "allowed: id, or a prefixed name such as xsd:date, xsd:integer, xsd:boolean")
+        return subject, prop, Literal(value, datatype=dtype)
+    return subject, prop, Literal(value)
+
+
+def _subject(row: Row, column: Column, resolver: Resolver, seen: dict[Node, Row]) -> Node:
+    """The row's own node; a second row with the same id is an error."""
+    _required(row, column)
+    if not row.text(column.key):
+        return BNode()
+    node = _cell(row, column, resolver)[0]
+    if node in seen:
+        raise InputError(row.where(column.key), f"duplicate id {row.text(column.key)!r}",
+                         f"it is already used in {seen[node].detail}; give each row its own id")
+    seen[node] = row
+    return node
+
+
+def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
+    """Tables → Parsed(graph, places). ``context`` defaults to the vocabulary and reference data."""
+    tables = list(tables)
+    base = context if context is not None else context_graph()
+    graph, places = new_graph(), SourceMap()
+    first = Resolver(base)
+    skeleton = Graph()
+    subjects: dict[int, Node] = {}
+    seen: dict[Node, Row] = {}
+    # Pass 1: statements, ids, types and labels.
+    for table in tables:
+        for row in table.rows:
+            if table.sheet.kind == "statements":
+                triple = _statement(row, first)
+                graph.add(triple)
+                skeleton.add(triple)
+            elif table.sheet.kind == "entity":
+                node = _subject(row, table.sheet.column("id"), first, seen)
+                subjects[id(row)] = node
+                places.add(node, Location(row.table.file, 0, row.detail))
+    view = Graph()
+    view += base
+    view += skeleton
+    for table in tables:
+        if table.sheet.kind != "entity":
+            continue
+        for row in table.rows:
+            node = subjects[id(row)]
+            for column in table.sheet.columns:
+                if column.kind == "type":
+                    _required(row, column)
+                    for cls in _cell(row, column, Resolver(view, blank=first.blank)):
+                        skeleton.add((node, RDF.type, cls))
+                elif column.prop == RDFS.label:
+                    for value in _cell(row, column, first):
+                        skeleton.add((node, RDFS.label, value))
+            if table.sheet.rdf_type is not None:
+                skeleton.add((node, RDF.type, table.sheet.rdf_type))
+    view += skeleton
+    resolver = Resolver(view, blank=first.blank)
+    # Pass 2: every cell.
+    for table in tables:
+        sheet = table.sheet
+        for row in table.rows:
+            if sheet.kind == "statements":
+                continue
+            for column in sheet.columns:
+                _required(row, column)
+            if sheet.kind == "link":
+                graph.add(_link(row, sheet.columns, resolver))
+                continue
+            node = subjects[id(row)]
+            if sheet.rdf_type is not None:
+                graph.add((node, RDF.type, sheet.rdf_type))
+            person: Node | None = None
+            for column in sheet.columns:
+                if column.kind == "id":
+                    continue
+                values = _cell(row, column, resolver)
+                if column.kind == "type":
+                    graph.addN((node, RDF.type, v, graph) for v in values)
+                elif column.kind == "name":
+                    if values and person is None:
+                        raise InputError(row.where(column.key), "a name needs a person id", "fill in the person id")
+                    for value in values:
+                        graph.add((person, RDF.type, FOAF.Person))
+                        graph.add((person, FOAF.name, value))
+                else:
+                    assert column.prop is not None
+                    graph.addN((node, column.prop, v, graph) for v in values)
+                    if column.key == "person":
+                        person = values[0] if values else None
+                        if person is not None:
+                            places.add(person, Location(row.table.file, 0, row.detail))
+    return Parsed(graph, places)
+
+
+def _link(row: Row, columns: Sequence[Column], resolver: Resolver) -> tuple[Node, Node, Node]:
+    """A Tasks row (body, task) or a Reporting lines row (from, to, kind) as one triple."""
+    values = {c.key: _cell(row, c, resolver)[0] for c in columns}
+    if "task" in values:
+        prop = columns[1].prop
+        assert prop is not None
+        return values["body"], prop, values["task"]
+    return values["from"], values["kind"], values["to"]
+
+
+def read_folder(path: Path) -> Parsed:
+    return read_csv_folder(path)
+
+
+__all__ = ["read_xlsx", "read_csv_folder", "build", "context_graph", "is_csv_folder", "read_folder"]
