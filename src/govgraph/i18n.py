@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_holder": {"da": "uden registreret indehaver", "en": "without a recorded holder"},
     "by_side": {"da": "efter part", "en": "by side"},
     "by_role": {"da": "efter rolle", "en": "by role"},
-    "by_constituency": {"da": "efter valgkreds", "en": "by constituency"},
+    "by_constituency": {"da": "efter repræsentation", "en": "by constituency"},
     "tasks": {"da": "opgaver", "en": "tasks"},
     "persons": {"da": "personer", "en": "persons"},
     "members": {"da": "medlemmer", "en": "members"},

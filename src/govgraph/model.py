@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS, TIME
 from rdflib.term import Node
 
 from .errors import InputError
@@ -43,6 +43,11 @@ class Membership:
     seat: URIRef | None
     attested_on: dt.date | None = None
     present: bool | None = None
+    start: dt.date | None = None  # org:memberDuring's beginning
+    end: dt.date | None = None  # org:memberDuring's end
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        return _valid(self.start, self.end, day)
 
 
 @dataclass(frozen=True, order=True)
@@ -92,6 +97,10 @@ class Body:
     def seats_on(self, day: dt.date | None) -> tuple[Seat, ...]:
         return tuple(s for s in self.seats if s.valid_on(day))
 
+    def holders_on(self, seat: Seat, day: dt.date | None) -> tuple[Person, ...]:
+        """Who holds the seat on the day (memberships whose org:memberDuring covers it)."""
+        return tuple(sorted({m.person for m in self.memberships if m.seat == seat.iri and m.valid_on(day)}))
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -111,6 +120,20 @@ def _date(value: Node | None) -> dt.date | None:
     if isinstance(value, Literal) and isinstance(value.value, dt.date):
         return value.value if not isinstance(value.value, dt.datetime) else value.value.date()
     return None
+
+
+def _interval(graph: Graph, interval: Node | None) -> tuple[dt.date | None, dt.date | None]:
+    """Beginning and end of a W3C Time interval (time:hasBeginning/time:hasEnd → time:inXSDDate)."""
+    if interval is None:
+        return None, None
+
+    def instant(prop: URIRef) -> dt.date | None:
+        node = _one(graph, interval, prop)
+        if node is None:
+            return None
+        return _date(_one(graph, node, TIME.inXSDDate)) or _date(_one(graph, node, TIME.inXSDDateTime))
+
+    return instant(TIME.hasBeginning), instant(TIME.hasEnd)
 
 
 @dataclass
@@ -258,12 +281,13 @@ def organization(model: Model) -> Organization:
         present = _one(g, m, GG.present)
         seat = _one(g, m, GG.seat)
         role = _one(g, m, ORG.role)
+        start, end = _interval(g, _one(g, m, ORG.memberDuring))
         memberships_by_body.setdefault(body, []).append(Membership(
             iri=m, person=Person(member, name), body=body,
             role=role if isinstance(role, URIRef) else None,
             seat=seat if isinstance(seat, URIRef) else None,
             attested_on=_date(_one(g, m, GG.attestedOn)),
-            present=bool(present.value) if isinstance(present, Literal) else None))
+            present=bool(present.value) if isinstance(present, Literal) else None, start=start, end=end))
     bodies = []
     for iri in scenario_body_iris(model):
         if not any(t in body_classes for t in g.objects(iri, RDF.type)):
