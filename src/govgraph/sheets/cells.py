@@ -51,7 +51,7 @@ def parts(column: Column, value: CellValue) -> list[str]:
 
 def decode(column: Column, value: CellValue, resolver: Resolver) -> list[Node]:
     """The terms a cell stands for ([] when empty); :class:`CellError` when it makes no sense."""
-    if column.kind == "date" and isinstance(value, (dt.date, dt.datetime)):
+    if column.kind in ("date", "during") and isinstance(value, (dt.date, dt.datetime)):
         day = value.date() if isinstance(value, dt.datetime) else value
         return [Literal(day.isoformat(), datatype=XSD.date)]
     if column.kind == "bool" and isinstance(value, bool):
@@ -67,7 +67,7 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
         return resolver.resolve(text, column.domain, must_exist=column.must_exist)
     if kind == "text" or kind == "name":
         return Literal(text, lang=column.lang) if column.lang else Literal(text)
-    if kind == "date":
+    if kind in ("date", "during"):
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
@@ -111,7 +111,7 @@ def encode(column: Column, term: Node, resolver: Resolver, lang: str) -> CellVal
         return next(words[0 if lang == "en" else 1] for prop, words in LINE_KINDS.values() if prop == term)
     if not isinstance(term, Literal):
         return resolver.short(term)
-    if kind == "date":
+    if kind in ("date", "during"):
         return term.value if isinstance(term.value, dt.date) else str(term)
     if kind == "bool":
         return _BOOL_WORDS[lang][0 if term.value else 1]

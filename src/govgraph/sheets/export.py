@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import FOAF, RDF
+from rdflib.namespace import FOAF, ORG, RDF, TIME
 from rdflib.term import Node
 
 from ..model import body_kind
@@ -118,12 +118,48 @@ class _Exporter:
                 self.place((subject, RDF.type, chosen))
             elif column.kind == "name":
                 row[column.key] = self._name(person)
+            elif column.kind == "during":
+                if "_during" not in row:
+                    row["_during"] = self._during(subject)  # type: ignore[assignment]
+                day = row["_during"].get(column.prop) if row["_during"] else None  # type: ignore[union-attr]
+                row[column.key] = encode(column, day, self.resolver, self.lang) if day is not None else None
             else:
                 values = self.take(subject, column)
                 row[column.key] = self.cell(column, values) if values else None
                 if column.key == "person":
                     person = values[0] if values else None
+        row.pop("_during", None)
         return row
+
+    def _during(self, membership: Node) -> dict[Node, Node] | None:
+        """The term's first/last day when org:memberDuring has exactly the shape the sheet writes."""
+        intervals = self.objects(membership, ORG.memberDuring)
+        if len(intervals) != 1 or not self._only_here(intervals[0]):
+            return None
+        interval = intervals[0]
+        triples = self.by_subject.get(interval, set())
+        ends = {p: o for _, p, o in triples if p in (TIME.hasBeginning, TIME.hasEnd)}
+        if (interval, RDF.type, TIME.Interval) not in triples or len(triples) != 1 + len(ends) or not ends \
+                or len({p for _, p, _ in triples if p != RDF.type}) != len(ends):
+            return None
+        days: dict[Node, Node] = {}
+        for prop, instant in ends.items():
+            inner = self.by_subject.get(instant, set())
+            if not self._only_here(instant) or len(inner) != 1:
+                return None
+            (_, p, day), = inner
+            if p != TIME.inXSDDate or not self.fits(MEMBERS.column("member_from"), day):
+                return None
+            days[prop] = day
+        placed = [(membership, ORG.memberDuring, interval), *triples,
+                  *[t for instant in ends.values() for t in self.by_subject[instant]]]
+        for triple in placed:
+            self.place(triple)
+        return days
+
+    def _only_here(self, node: Node) -> bool:
+        """A blank node used once as an object, so the sheet may rebuild it."""
+        return isinstance(node, BNode) and len(list(self.graph.subjects(None, node))) == 1
 
     def _name(self, person: Node | None) -> CellValue:
         """The member's name, when the graph says the member is a foaf:Person with that name."""
@@ -204,9 +240,9 @@ def export(paths: Sequence[Path], out: Path, lang: str = "en", reference: bool =
     as_csv = out.suffix.lower() != ".xlsx"
     rows = model_rows(model.user, context, lang, csv=as_csv)
     if as_csv:
-        write_csv_folder(out, rows, lang)
+        write_csv_folder(out, rows.sheets, lang)
     else:
-        write_xlsx(out, rows, lang, context)
+        write_xlsx(out, rows.sheets, lang, context)
 
 
 def _plain_context(files: Sequence[Path]) -> Graph:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, RDF, RDFS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, TIME
 from rdflib.term import Node
 
 from ..errors import InputError
@@ -152,11 +152,15 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
             if sheet.rdf_type is not None:
                 graph.add((node, RDF.type, sheet.rdf_type))
             person: Node | None = None
+            term: dict[URIRef, Node] = {}
             for column in sheet.columns:
                 if column.kind == "id":
                     continue
                 values = _cell(row, column, resolver)
-                if column.kind == "type":
+                if column.kind == "during":
+                    assert column.prop is not None
+                    term.update({column.prop: v for v in values})
+                elif column.kind == "type":
                     graph.addN((node, RDF.type, v, graph) for v in values)
                 elif column.kind == "name":
                     if values and person is None:
@@ -171,7 +175,20 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
                         person = values[0] if values else None
                         if person is not None:
                             places.add(person, Location(row.table.file, 0, row.detail))
+            if term:
+                _member_during(graph, node, term)
     return Parsed(graph, places)
+
+
+def _member_during(graph: Graph, membership: Node, ends: dict[URIRef, Node]) -> None:
+    """org:memberDuring [ a time:Interval ; time:hasBeginning [ time:inXSDDate d ] ; time:hasEnd [ … ] ]."""
+    interval = BNode()
+    graph.add((membership, ORG.memberDuring, interval))
+    graph.add((interval, RDF.type, TIME.Interval))
+    for prop, day in sorted(ends.items()):
+        instant = BNode()
+        graph.add((interval, prop, instant))
+        graph.add((instant, TIME.inXSDDate, day))
 
 
 def _link(row: Row, columns: Sequence[Column], resolver: Resolver) -> tuple[Node, Node, Node]:

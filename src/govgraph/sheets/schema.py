@@ -23,6 +23,8 @@ Column kinds:
 ``int``      a whole number
 ``name``     the member's ``foaf:name`` (Members sheet only; also types the person ``foaf:Person``)
 ``kind``     the kind of reporting line: line or advisory
+``during``   the first or last day of a membership's term: an ``org:memberDuring``
+             W3C Time interval whose beginning or end has that ``time:inXSDDate``
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME
 
 from ..vocab import GG, LEVEL, OFFICE, QUAL, ROLE, SIDE, STATUS, TASK
 
@@ -232,7 +234,12 @@ MEMBERS = Sheet("members", "Members", "Medlemmer", "entity", rdf_type=ORG.Member
            help_en="Date on which the source shows the membership.", help_da="Dato hvor kilden viser medlemskabet."),
     Column("present", "Present", "Til stede", "bool", GG.present,
            help_en="Whether the person attended that meeting.", help_da="Om personen deltog i mødet."),
-    *_trailer()))
+    Column("member_from", "Member from", "Medlem fra", "during", TIME.hasBeginning,
+           help_en="First day of the term (org:memberDuring), if known.",
+           help_da="Første dag i perioden (org:memberDuring), hvis kendt."),
+    Column("member_until", "Member until", "Medlem til", "during", TIME.hasEnd,
+           help_en="Last day of the term, if known.", help_da="Sidste dag i perioden, hvis kendt."),
+    *_labels(), *_trailer()))
 
 REPORTING = Sheet("reporting", "Reporting lines", "Rapporteringslinjer", "link",
                   help_en="One row per reporting line between two bodies.",
