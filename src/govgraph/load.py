@@ -178,7 +178,7 @@ def _lazy(module: str, name: str) -> Callable[[Path], Any]:
 
 # Spreadsheets (govgraph.sheets): a workbook, YAML, a folder of CSV files.
 READERS[".xlsx"] = _lazy(".sheets.read", "read_xlsx")
-READERS[".yaml"] = READERS[".yml"] = _lazy(".sheets.yaml", "read_yaml")
+READERS[".yaml"] = READERS[".yml"] = _lazy(".sheets.yamlld", "read_yaml")
 DIRECTORY_READERS.append((_lazy(".sheets.tables", "is_csv_folder"), _lazy(".sheets.read", "read_csv_folder")))
 
 

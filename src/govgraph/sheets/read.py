@@ -54,7 +54,7 @@ def _cell(row: Row, column: Column, resolver: Resolver) -> list[Node]:
 def _required(row: Row, column: Column) -> None:
     if column.required and not row.text(column.key):
         raise InputError(row.where(column.key), "the cell is empty but required",
-                         f"fill in {column.help_en[0].lower() + column.help_en[1:].rstrip('.')}")
+                         f"write the {column.en.lower()}: {column.help_en[0].lower() + column.help_en[1:].rstrip('.')}")
 
 
 def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:

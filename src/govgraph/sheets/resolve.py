@@ -110,11 +110,16 @@ class Resolver:
 
     def allowed(self, domain: str, typed: str = "", limit: int = 12) -> str:
         """'allowed: …' for a message: the closest names first, then the others, at most ``limit``."""
-        shown = sorted({self.label(n) or self.short(n) for n in self.members[domain]}, key=norm)
+        show = {n: self.label(n) or self.short(n) for n in self.members[domain]}
+        shown = sorted(set(show.values()), key=norm)
         if not shown:
             return ""
-        close = difflib.get_close_matches(typed, shown, n=3, cutoff=0.5) if typed else []
-        ordered = close + [s for s in shown if s not in close]
+        # Close matches among every name (both languages, short forms, ids) come first.
+        index = self._index(domain)
+        close_names = difflib.get_close_matches(norm(typed), sorted(index), n=3, cutoff=0.6) if typed else []
+        close = list(close_names)  # as the user would type them, e.g. "borgmester" for "borgmster"
+        near = {show[n] for name in close_names for n in index[name]}
+        ordered = close + [s for s in shown if s not in near and norm(s) not in close]
         text = ", ".join(ordered[:limit])
         if len(ordered) > limit:
             text += f", … ({len(ordered)} in all, see the sheet Lists)"

@@ -134,7 +134,7 @@ def write_xlsx(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str
     book.properties.creator = "govgraph"
     book.properties.lastModifiedBy = "govgraph"
     book.properties.title = "govgraph"
-    _save(book, out)
+    save_workbook(book, out)
 
 
 def _write_readme(ws, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -171,7 +171,7 @@ def _write_readme(ws, lang: str) -> None:  # type: ignore[no-untyped-def]
     ws.column_dimensions["C"].width = 80
 
 
-def _save(book, out: Path) -> None:  # type: ignore[no-untyped-def]
+def save_workbook(book, out: Path) -> None:  # type: ignore[no-untyped-def]
     """Save with fixed properties and zip timestamps, atomically."""
     from openpyxl.writer.excel import ExcelWriter
 
