@@ -212,7 +212,8 @@ def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> byte
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow([c.header(lang) for c in sheet.columns])
     for row in rows:
-        writer.writerow([cell_text(row.get(c.key)) for c in sheet.columns])
+        # Text as it is (other statements keep their spaces); dates, numbers and booleans as read back.
+        writer.writerow([v if isinstance(v := row.get(c.key), str) else cell_text(v) for c in sheet.columns])
     return text.getvalue().encode("utf-8")
 
 

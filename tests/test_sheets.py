@@ -1,0 +1,113 @@
+"""Spreadsheet, CSV and YAML proposals: read with cell places; every kind of bad input is one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+
+from conftest import FIXTURES
+from govgraph import InputError, load
+from govgraph.model import organization
+from govgraph.vocab import NJ
+
+SHEETS = FIXTURES / "sheets"
+
+BAD_INPUT = [
+    # fixture, words the message must contain
+    ("empty-required.xlsx", ["empty-required.xlsx: sheet Seats, row 7, column Body:", "empty but required"]),
+    ("unknown-role.xlsx", ["unknown-role.xlsx: sheet Seats, row 7, column Role:", "unknown role 'borgmster'",
+                           "(allowed: borgmester, "]),
+    ("unknown-municipality.xlsx", ["sheet Seats, row 5, column Represents:", "unknown municipality",
+                                  "'Aalborgg'", "(allowed: aalborg, "]),
+    ("duplicate-id.xlsx", ["sheet Seats, row 7, column Id:", "duplicate id 'pk-midt-jammerbugt'", "sheet Seats, row 6"]),
+    ("bad-date.xlsx", ["sheet Bodies, row 2, column Valid from:", "'1. oktober 2022' is not a date", "YYYY-MM-DD"]),
+    ("missing-body.xlsx", ["sheet Seats, row 7, column Body:", "unknown body 'pk-nord'",
+                           "allowed: ", "Political Health Cluster Midt"]),
+    ("missing-sheet.xlsx", ["missing-sheet.xlsx: sheet Seats is missing", "found: Scenario, Bodies, Tasks"]),
+    ("not-a-spreadsheet.xlsx", ["not-a-spreadsheet.xlsx: is not an Excel workbook (.xlsx)"]),
+    ("unknown-role-csv", ["unknown-role-csv/seats.csv: row 7, column Role:", "unknown role 'borgmster'"]),
+    ("bad.yaml", ["bad.yaml:5:7", "YAML syntax error"]),
+    ("remote-context.yaml", ["remote JSON-LD context", "refused"]),
+]
+
+
+@pytest.mark.parametrize("name,words", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_library(name: str, words: list[str]) -> None:
+    with pytest.raises(InputError) as caught:
+        load([SHEETS / name])
+    for word in words:
+        assert word in str(caught.value)
+
+
+@pytest.mark.parametrize("name,words", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_import_one_line_exit_2_nothing_written(run, tmp_path: Path, name: str, words: list[str]) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / name, "-o", out)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("govgraph: ")
+    for word in words:
+        assert word in lines[0]
+    assert list(tmp_path.iterdir()) == [], "a failed import must leave nothing on disk"
+
+
+def _same(a: Graph, b: Graph) -> None:
+    ia, ib = to_isomorphic(a), to_isomorphic(b)
+    if ia != ib:
+        _, first, second = graph_diff(ia, ib)
+        pytest.fail("graphs differ\nonly in the first:\n" + first.serialize(format="nt")
+                    + "\nonly in the second:\n" + second.serialize(format="nt"))
+
+
+def test_xlsx_csv_and_yaml_say_the_same() -> None:
+    xlsx = load([SHEETS / "good.xlsx"]).user
+    _same(xlsx, load([SHEETS / "good-csv"]).user)
+    _same(xlsx, load([SHEETS / "good.yaml"]).user)
+
+
+def test_labels_and_ids_resolve() -> None:
+    org = organization(load([SHEETS / "good.xlsx"]))
+    body = org.by_iri[NJ["pk-midt"]]
+    seats = {s.iri.rsplit("/", 1)[-1]: s for s in body.seats}
+    # "borgmester", "role:Mayor", "regionsrådsmedlem" and "regional council member" are all understood
+    assert seats["pk-midt-aalborg"].role == seats["pk-midt-jammerbugt"].role
+    assert str(seats["pk-midt-jammerbugt"].role).endswith("role/Mayor")
+    assert seats["pk-midt-region-2"].role == seats["pk-midt-region-3"].role
+    # "Aalborg" (a short label) and "jammerbugt" (a local name) name municipalities
+    assert seats["pk-midt-aalborg"].represents == NJ["aalborg"]
+    assert seats["pk-midt-jammerbugt"].represents == NJ["jammerbugt"]
+    # a body named by its label; "no" in Voting makes an observer
+    assert seats["pk-midt-plo"].body == NJ["pk-midt"]
+    assert [s.voting for s in body.seats].count(False) == 1 and not seats["pk-midt-observatoer"].voting
+    assert body.valid_until is not None and body.valid_until.isoformat() == "2026-12-31"
+
+
+@pytest.mark.parametrize("source,place", [
+    ("good.xlsx", "good.xlsx: sheet Seats, row 7"),
+    ("good-csv", "good-csv/seats.csv: row 7"),
+    ("good.yaml", "good.yaml:61"),
+])
+def test_every_node_knows_its_row(source: str, place: str) -> None:
+    model = load([SHEETS / source])
+    assert str(model.locate(NJ["pk-midt-plo"])).endswith(place)
+
+
+def test_info_reads_a_workbook_directly(run) -> None:
+    result = run("info", SHEETS / "good.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "Political Health Cluster Midt" in result.stdout
+
+
+def test_import_writes_turtle_that_loads(run, tmp_path: Path) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / "good.xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "@prefix role: <https://w3id.org/govgraph/role/>" in text
+    assert "role:Mayor" in text
+    _same(load([out]).user, load([SHEETS / "good.xlsx"]).user)

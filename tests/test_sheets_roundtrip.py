@@ -1,0 +1,91 @@
+"""Export → import gives the model back (rdflib.compare), for every bundled model; output is deterministic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+
+from conftest import DATA, FIXTURES
+from govgraph import load
+from govgraph.load import read_file
+
+MODELS = sorted([*(DATA / "scenarios").glob("*.ttl"), *(DATA / "examples").glob("**/*.ttl"),
+                 FIXTURES / "sheets" / "odd-corners.ttl", FIXTURES / "model" / "member-during.ttl",
+                 FIXTURES / "load" / "ok.ttl"])
+
+
+def assert_isomorphic(model: Graph, back: Graph) -> None:
+    a, b = to_isomorphic(model), to_isomorphic(back)
+    if a != b:
+        _, only_model, only_back = graph_diff(a, b)
+        pytest.fail("round trip lost or added triples\nonly in the model:\n" + only_model.serialize(format="nt")
+                    + "\nonly after the round trip:\n" + only_back.serialize(format="nt"))
+
+
+def test_the_three_eras_are_bundled() -> None:
+    names = {p.name for p in MODELS}
+    assert {"nordjylland-2021.ttl", "nordjylland-2022.ttl", "nordjylland-2027.ttl"} <= names
+
+
+@pytest.mark.parametrize("model", MODELS, ids=[p.name for p in MODELS])
+@pytest.mark.parametrize("target", ["model.xlsx", "model-csv"])
+def test_import_of_export_is_the_model(run, tmp_path: Path, model: Path, target: str) -> None:
+    out = tmp_path / target
+    result = run("export", model, "-o", out, "--lang", "da")
+    assert result.exit_code == 0, result.stderr
+    assert_isomorphic(load([model]).user, read_file(out).graph)
+
+
+def test_export_then_import_command_gives_the_same_turtle(run, tmp_path: Path) -> None:
+    model = DATA / "scenarios" / "nordjylland-2022.ttl"
+    assert run("export", model, "-o", tmp_path / "m.xlsx").exit_code == 0
+    result = run("import", tmp_path / "m.xlsx", "-o", tmp_path / "m.ttl")
+    assert result.exit_code == 0, result.stderr
+    assert_isomorphic(load([model]).user, load([tmp_path / "m.ttl"]).user)
+
+
+def test_house_style_models_fill_the_friendly_sheets_only() -> None:
+    """The 2022 and 2027 eras need no 'other statements': every triple has its column."""
+    from govgraph.sheets.export import model_rows
+    from govgraph.sheets.read import context_graph
+
+    for name in ("nordjylland-2022.ttl", "nordjylland-2027.ttl"):
+        rows = model_rows(load([DATA / "scenarios" / name]).user, context_graph()).sheets
+        assert rows["statements"] == [], name
+        assert rows["bodies"] and rows["seats"] and rows["scenario"]
+
+
+def test_odd_corners_go_to_other_statements() -> None:
+    from govgraph.sheets.export import model_rows
+    from govgraph.sheets.read import context_graph
+
+    rows = model_rows(load([FIXTURES / "sheets" / "odd-corners.ttl"]).user, context_graph()).sheets
+    props = {r["property"] for r in rows["statements"]}
+    assert {"rdfs:label", "gg:meetingsPerYear", "skos:altLabel", "rdf:type", "org:role", "foaf:name"} <= props
+
+
+def test_export_is_byte_identical(run, tmp_path: Path) -> None:
+    """Fixed workbook properties and zip timestamps: the same model gives the same bytes."""
+    model = DATA / "scenarios" / "nordjylland-2021.ttl"
+    for name in ("a.xlsx", "b.xlsx"):
+        assert run("export", model, "-o", tmp_path / name).exit_code == 0
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_csv_export_golden(run, tmp_path: Path, golden) -> None:
+    out = tmp_path / "csv"
+    assert run("export", FIXTURES / "sheets" / "good.xlsx", "-o", out).exit_code == 0
+    for path in sorted(out.glob("*.csv")):
+        golden(path.read_text(encoding="utf-8"), f"sheets/good-csv-export/{path.name}")
+
+
+def test_export_refuses_a_bad_target(run, tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", blocker)
+    assert result.exit_code == 2 and "is not a folder" in result.stderr
+    result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", tmp_path / "no" / "m.xlsx")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
