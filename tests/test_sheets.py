@@ -111,3 +111,15 @@ def test_import_writes_turtle_that_loads(run, tmp_path: Path) -> None:
     assert "@prefix role: <https://w3id.org/govgraph/role/>" in text
     assert "role:Mayor" in text
     _same(load([out]).user, load([SHEETS / "good.xlsx"]).user)
+
+
+def test_readme_lists_every_sheet_and_column() -> None:
+    from conftest import ROOT
+    from govgraph.sheets.schema import SHEETS as SCHEMA
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Spreadsheets", 1)[1].split("\n## ", 1)[0]
+    for sheet in SCHEMA:
+        row = next(line for line in section.splitlines() if line.startswith(f"| {sheet.en} ({sheet.da})"))
+        for column in sheet.columns:
+            assert (f"**{column.en}**" if column.required else column.en) in row, (sheet.en, column.en)

@@ -1,0 +1,122 @@
+"""`govgraph template`: sheets, drop-down lists, example rows, read-me; a person fills it in by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rdflib import Graph
+from rdflib.compare import to_isomorphic
+
+from conftest import DATA
+from govgraph import load
+from govgraph.model import organization
+from govgraph.sheets.template import example_graph
+from govgraph.vocab import NJ
+
+
+@pytest.fixture
+def template_da(run, tmp_path: Path) -> Path:
+    out = tmp_path / "forslag.xlsx"
+    result = run("template", "-o", out, "--lang", "da")
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def _validations(sheet) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1 for dv in sheet.data_validations.dataValidation}
+
+
+def test_sheets_headers_and_lists_in_danish(template_da: Path) -> None:
+    book = openpyxl.load_workbook(template_da)
+    assert book.sheetnames == ["Læs mig", "Lister", "Scenarie", "Organer", "Pladser", "Medlemmer",
+                               "Rapporteringslinjer", "Opgaver", "Ændringer", "Øvrige udsagn"]
+    assert book["Lister"].sheet_state == "hidden"
+    seats = book["Pladser"]
+    headers = [c.value for c in seats[1]]
+    assert headers[:7] == ["Id", "Organ", "Navn (da)", "Navn (en)", "Rolle", "Part", "Repræsenterer"]
+    checks = _validations(seats)
+    role_range = checks["E"]  # Rolle
+    lists = book["Lister"]
+    column = role_range.split("!")[1].split(":")[0].replace("$", "").rstrip("0123456789")
+    roles = [c.value for c in lists[column][1:] if c.value]
+    assert {"borgmester", "regionsrådsformand", "observatør"} <= set(roles)
+    parties = [c.value for c in lists[checks["G"].split("!")[1].split(":")[0].replace("$", "").rstrip("0123456789")]]
+    assert "Aalborg Kommune" in parties and "Klynge Midt" in parties
+    assert set(checks) >= {"B", "E", "F", "G", "H", "I", "J", "K", "L", "M"}
+    assert "Pladser" in [c.value for c in book["Læs mig"]["A"]]
+
+
+def test_example_rows_read_back_as_the_example(template_da: Path) -> None:
+    assert to_isomorphic(load([template_da]).user) == to_isomorphic(example_graph())
+
+
+def test_template_is_byte_identical_and_english_too(run, tmp_path: Path) -> None:
+    for name in ("a.xlsx", "b.xlsx"):
+        assert run("template", "-o", tmp_path / name).exit_code == 0
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert "Seats" in book.sheetnames and book["Seats"]["E1"].value == "Role"
+
+
+def test_base_bodies_are_offered(run, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    assert run("template", "-o", out, "--base", DATA / "scenarios" / "nordjylland-2022.ttl").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    body_list = _validations(book["Seats"])["B"]
+    column = body_list.split("!")[1].split(":")[0].replace("$", "").rstrip("0123456789")
+    offered = {c.value for c in book["Lists"][column]}
+    assert "regionsraadet" in offered  # reference data
+    bodies_2022 = {b.iri for b in organization(load([DATA / "scenarios" / "nordjylland-2022.ttl"])).bodies}
+    assert any(str(b).rsplit("/", 1)[-1] in offered for b in bodies_2022)
+
+
+def test_template_wants_xlsx(run, tmp_path: Path) -> None:
+    result = run("template", "-o", tmp_path / "t.csv")
+    assert result.exit_code == 2 and ".xlsx" in result.stderr
+    assert not (tmp_path / "t.csv").exists()
+
+
+def _fill(path: Path, sheet: str, rows: list[dict[str, object]], start: int) -> None:
+    """Type values into cells under the headers, as a person would, and save."""
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    columns = {c.value: c.column for c in ws[1]}
+    for offset, row in enumerate(rows):
+        for header, value in row.items():
+            ws.cell(row=start + offset, column=columns[header], value=value)
+    book.save(path)
+
+
+PERSON_SEATS = [
+    {"Id": "pk-midt-jammerbugt", "Organ": "pk-midt", "Navn (da)": "Borgmester, Jammerbugt", "Rolle": "borgmester",
+     "Part": "kommune", "Repræsenterer": "Jammerbugt"},
+    {"Id": "pk-midt-r2", "Organ": "Politisk Sundhedsklynge Midt", "Navn (da)": "Regionsrådsmedlem",
+     "Rolle": "regionsrådsmedlen", "Part": "region", "Repræsenterer": "Region Nordjylland"},  # the mistake
+    {"Id": "pk-midt-obs", "Organ": "pk-midt", "Navn (da)": "Udvalgsformand", "Rolle": "udvalgsformand",
+     "Part": "kommune", "Repræsenterer": "Aalborg", "Stemmeret": "nej"},
+]
+
+
+def test_a_person_fills_in_the_template(run, template_da: Path, tmp_path: Path) -> None:
+    # The example has two seats (rows 2-3); the person types three more below them, one with a typo.
+    _fill(template_da, "Pladser", PERSON_SEATS, start=4)
+    out = tmp_path / "forslag.ttl"
+    result = run("import", template_da, "-o", out)
+    assert result.exit_code == 2
+    assert "sheet Pladser, row 5, column Rolle: unknown role 'regionsrådsmedlen'" in result.stderr
+    assert "allowed: regionsrådsmedlem" in result.stderr
+    assert not out.exists()
+    # The person corrects the cell the message names.
+    _fill(template_da, "Pladser", [{"Rolle": "regionsrådsmedlem"}], start=5)
+    result = run("import", template_da, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    org = organization(load([out]))
+    seats = org.by_iri[NJ["pk-midt"]].seats
+    assert len(seats) == 5
+    assert sum(1 for s in seats if not s.voting) == 1
+    assert {s.represents for s in seats} == {NJ["aalborg"], NJ["jammerbugt"], NJ["region-nordjylland"]}
+    model = load([template_da])
+    assert str(model.locate(NJ["pk-midt-r2"])).endswith("forslag.xlsx: sheet Pladser, row 5")
+    assert isinstance(Graph().parse(out, format="turtle"), Graph)
