@@ -39,6 +39,7 @@ def fail(error: GovgraphError) -> None:
 
 # Importing the command modules registers their commands on ``app``.
 from . import info_lint  # noqa: E402,F401
+from . import validate  # noqa: E402,F401
 from . import sheets  # noqa: E402,F401
 
 

@@ -1,35 +1,135 @@
-"""Findings as plain text, grouped by body, named by label, with file:line."""
+"""Findings as plain text, JSON and Markdown: grouped by body, named by label, with file:line.
+
+Every renderer takes a :class:`~govgraph.report.Report` and a language and returns a
+string; the same report gives byte-identical output.
+"""
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 
-from ..report import Report, Severity
+from ..report import Finding, Report, Severity
 
-_SEVERITY = {
+SEVERITY_WORDS = {
     "da": {Severity.VIOLATION: "overtrædelse", Severity.WARNING: "advarsel", Severity.INFO: "info"},
     "en": {Severity.VIOLATION: "violation", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
-_GENERAL = {"da": "Generelt", "en": "General"}
+_WORDS = {
+    "general": {"da": "Generelt", "en": "General"},
+    "source": {"da": "kilde", "en": "source"},
+    "layer": {"da": "lag", "en": "layer"},
+    "where": {"da": "sted", "en": "where"},
+    "checked": {"da": "organer kontrolleret", "en": "bodies checked"},
+    "counts": {"da": ("overtrædelser", "advarsler", "info"), "en": ("violations", "warnings", "info")},
+    "body": {"da": "Organ", "en": "Body"},
+    "severity": {"da": "Alvor", "en": "Severity"},
+    "rule": {"da": "Regel", "en": "Rule"},
+    "message": {"da": "Besked", "en": "Message"},
+    "conforms": {"da": "Forslaget overholder reglerne.", "en": "The proposal conforms to the rules."},
+}
+
+
+def word(key: str, lang: str):  # noqa: ANN201 - a str or a tuple of str
+    return _WORDS[key].get(lang) or _WORDS[key]["en"]
+
+
+def localized(finding: Finding, name: str, lang: str) -> str:
+    """A label field of a finding (body, focus, layer, source, value) in ``lang``.
+
+    Findings carry English labels in their fields and the Danish ones in ``extra`` as
+    ``"<field>.da"``, so one report renders in either language.
+    """
+    if lang != "en":
+        text = dict(finding.extra).get(f"{name}.{lang}")
+        if text:
+            return text
+    return str(getattr(finding, name, "") or "")
+
+
+def _grouped(report: Report, lang: str) -> list[tuple[str, list[Finding]]]:
+    """Findings by body label in ``lang`` (general findings last), each group in report order."""
+    keyed = sorted(report.findings, key=lambda f: (localized(f, "body", lang) == "", localized(f, "body", lang)))
+    return [(body, list(group)) for body, group in groupby(keyed, key=lambda f: localized(f, "body", lang))]
+
+
+def summary_line(report: Report, lang: str, lead: str = "") -> str:
+    """``N bodies checked, N violations, N warnings, N info`` (``lead`` replaces the first part)."""
+    v, w, i = word("counts", lang)
+    tail = (f"{report.count(Severity.VIOLATION)} {v}, {report.count(Severity.WARNING)} {w}, "
+            f"{report.count(Severity.INFO)} {i}")
+    return f"{lead}, {tail}" if lead else tail
 
 
 def render_findings_text(report: Report, lang: str = "en", summary: str = "") -> str:
-    """One block per body; each finding: severity, rule, message, location; then a summary line."""
+    """One block per body; each finding: severity, rule, message, then where and which layer and source."""
     lines: list[str] = []
-    for body, findings in groupby(report.findings, key=lambda f: f.body):
-        lines.append(body or _GENERAL[lang])
+    for body, findings in _grouped(report, lang):
+        lines.append(body or word("general", lang))
         for f in findings:
-            head = f"  {_SEVERITY[lang][f.severity]} [{f.rule}]"
-            if f.layer:
-                head += f" ({f.layer})"
-            lines.append(f"{head} {f.text(lang)}")
-            if f.location is not None:
-                lines.append(f"    {f.location}")
-            if f.source:
-                lines.append(f"    {'kilde' if lang == 'da' else 'source'}: {f.source}")
+            lines.append(f"  {SEVERITY_WORDS[lang][f.severity]} [{f.rule}] {f.text(lang)}")
+            focus = localized(f, "focus", lang)
+            where = ", ".join(x for x in (focus if focus != body else "", str(f.location or "")) if x)
+            if where:
+                lines.append(f"      {word('where', lang)}: {where}")
+            layer, source = localized(f, "layer", lang), localized(f, "source", lang)
+            facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
+                                 f"{word('source', lang)}: {source}" if source else "") if x]
+            if facts:
+                lines.append("      " + " · ".join(facts))
         lines.append("")
-    counts = {s: report.count(s) for s in Severity}
-    words = {"da": ("overtrædelser", "advarsler", "info"), "en": ("violations", "warnings", "info")}[lang]
-    tail = f"{counts[Severity.VIOLATION]} {words[0]}, {counts[Severity.WARNING]} {words[1]}, {counts[Severity.INFO]} {words[2]}"
-    lines.append(f"{summary}: {tail}" if summary else tail)
+    lines.append(summary_line(report, lang, summary))
+    return "\n".join(lines) + "\n"
+
+
+def findings_records(report: Report, lang: str) -> list[dict[str, object]]:
+    """Findings as plain records (sorted keys when dumped), in report order."""
+    return [{
+        "body": localized(f, "body", lang),
+        "focus": localized(f, "focus", lang),
+        "focus_iri": f.focus_iri,
+        "layer": localized(f, "layer", lang),
+        "location": str(f.location) if f.location else None,
+        "message": f.text(lang),
+        "messages": {"da": f.text("da"), "en": f.text("en")},
+        "path": f.path,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "source": localized(f, "source", lang),
+        "value": localized(f, "value", lang),
+    } for f in report.findings]
+
+
+def render_findings_json(report: Report, lang: str = "en", **facts: object) -> str:
+    """The report as JSON with stable, sorted keys; ``facts`` (date, rules, …) are added at the top level."""
+    document = {
+        **facts,
+        "bodies_checked": report.checked,
+        "conforms": not report.fails(Severity.VIOLATION),
+        "counts": {s.value: report.count(s) for s in Severity},
+        "findings": findings_records(report, lang),
+        "lang": lang,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_findings_markdown(report: Report, lang: str = "en", title: str = "") -> str:
+    """A Markdown table a secretariat can paste into meeting papers, then the summary line."""
+    head = [word(k, lang) for k in ("body", "severity", "rule", "message")] + [
+        word("layer", lang).capitalize(), word("source", lang).capitalize(), word("where", lang).capitalize()]
+    lines = [f"## {title}", ""] if title else []
+    if report.findings:
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for body, findings in _grouped(report, lang):
+            for f in findings:
+                row = [body or word("general", lang), SEVERITY_WORDS[lang][f.severity], f"`{f.rule}`", f.text(lang),
+                       localized(f, "layer", lang), localized(f, "source", lang), str(f.location or "")]
+                lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+    else:
+        lines.append(word("conforms", lang))
+    lines += ["", summary_line(report, lang, f"{report.checked} {word('checked', lang)}")]
     return "\n".join(lines) + "\n"

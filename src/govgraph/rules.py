@@ -1,0 +1,262 @@
+"""The rule catalogue: every rule in ``shapes/*.ttl`` as a frozen record, and the
+shapes graph for the rules chosen for one validation.
+
+A rule is a ``sh:NodeShape`` with ``dcterms:identifier`` (see README "How to
+write a rule"). Its rule set is the stem of the file it is written in
+(``dk-2022-law``). Rules are selected either by date (in force when
+``validFrom <= day <= validUntil``) or by name: ``--rules dk-2022-law`` or
+``--rules path/to/own-rules.ttl``. Only local files are read; nothing in a
+shapes file is ever fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.term import Node
+
+from . import resources
+from .errors import UsageError
+from .load import new_graph, read_file
+from .model import label
+from .positions import Location
+from .report import Severity
+from .vocab import GG
+
+#: The file of reusable constraint components, always part of the shapes graph.
+COMPONENTS = "components"
+
+_SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Danish and English (either may be empty)."""
+
+    da: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else in the other language."""
+        first, second = (self.da, self.en) if lang == "da" else (self.en, self.da)
+        return first or second
+
+    def as_dict(self) -> dict[str, str]:
+        return {"da": self.get("da"), "en": self.get("en")}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue: what it says, how bad, where it comes from, when it applies."""
+
+    id: str
+    iri: URIRef
+    title: Text
+    message: Text
+    severity: Severity
+    layer: URIRef | None
+    layer_label: Text
+    source: URIRef | None
+    source_label: Text
+    citation: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    rule_set: str
+    file: Path
+    line: int
+    comment: Text = field(default=Text())
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until)
+
+    @property
+    def location(self) -> Location:
+        return Location(str(self.file), self.line)
+
+
+def _text(graph: Graph, node: Node, prop: URIRef) -> Text:
+    values = [o for o in graph.objects(node, prop) if isinstance(o, Literal)]
+
+    def pick(lang: str | None) -> str:
+        found = sorted(str(v) for v in values if (v.language or None) == lang)
+        return found[0] if found else ""
+
+    untagged = pick(None)
+    return Text(da=pick("da") or untagged, en=pick("en") or untagged)
+
+
+def _date(graph: Graph, node: Node, prop: URIRef) -> dt.date | None:
+    value = graph.value(node, prop)
+    if isinstance(value, Literal) and isinstance(value.value, dt.date):
+        return value.value
+    return None
+
+
+def _labels(graph: Graph, node: Node | None) -> Text:
+    if node is None:
+        return Text()
+    return Text(da=label(graph, node, "da"), en=label(graph, node, "en"))
+
+
+#: Properties through which a rule reaches the shapes and helpers it is made of.
+_NO_FOLLOW = {RDF.type, DCTERMS.source, GG.layer, SH.targetClass, SH.targetNode, SH.targetObjectsOf,
+              SH.targetSubjectsOf, SH.path, SH["class"], SH.datatype, SH.hasValue, SH["in"], SH.severity}
+
+
+@dataclass
+class Catalogue:
+    """Every rule of the loaded shapes files, sorted by id, with the union of their triples."""
+
+    rules: tuple[Rule, ...]
+    graph: Graph
+    files: tuple[Path, ...]
+    _by_id: dict[str, Rule] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {r.id: r for r in self.rules}
+
+    @property
+    def sets(self) -> tuple[str, ...]:
+        """Names of the rule sets (file stems), sorted; the components file is not a rule set."""
+        return tuple(sorted({p.stem for p in self.files if p.stem != COMPONENTS}))
+
+    def get(self, rule_id: str) -> Rule:
+        """A rule by id, or a :class:`UsageError` suggesting the closest ids."""
+        rule = self._by_id.get(rule_id) or self._by_id.get(rule_id.upper())
+        if rule is not None:
+            return rule
+        close = difflib.get_close_matches(rule_id.upper(), list(self._by_id), n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(close)}?" if close else "run 'govgraph rules' for the list"
+        raise UsageError(f"unknown rule {rule_id!r} ({hint})")
+
+    def select(self, day: dt.date | None = None, names: Sequence[str] = ()) -> tuple[Rule, ...]:
+        """Rules of the named sets or files (all of them, whatever their dates), else the rules in force on ``day``."""
+        if names:
+            wanted = {self._set_name(n) for n in names}
+            return tuple(r for r in self.rules if r.rule_set in wanted)
+        if day is None:
+            return self.rules
+        return tuple(r for r in self.rules if r.in_force(day))
+
+    def _set_name(self, name: str) -> str:
+        path = Path(name)
+        if path.suffix.lower() in (".ttl", ".turtle") or path.exists():
+            return path.stem
+        if name in self.sets:
+            return name
+        close = difflib.get_close_matches(name, list(self.sets), n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise UsageError(f"unknown rule set {name!r} ({hint}known sets: {', '.join(self.sets)}; "
+                         "or give the path of a .ttl file)")
+
+    def shapes_graph(self, rules: Iterable[Rule], *, components: bool = True) -> tuple[Graph, dict[Node, Rule]]:
+        """The shapes graph for pySHACL: every constraint component plus each rule with what it is made of.
+
+        Returns the graph and a map from every shape node copied to the rule it belongs to, so a
+        result's ``sh:sourceShape`` (often a nested property shape) leads back to its rule.
+        """
+        g = self.graph
+        out = new_graph()
+        owner: dict[Node, Rule] = {}
+        rule_iris = {r.iri for r in self.rules}
+        copied: set[Node] = set()
+
+        def copy(node: Node, rule: Rule | None) -> None:
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if current in copied:
+                    continue
+                copied.add(current)
+                if rule is not None:
+                    owner.setdefault(current, rule)
+                for p, o in g.predicate_objects(current):
+                    out.add((current, p, o))
+                    if isinstance(o, BNode):
+                        stack.append(o)
+                    elif isinstance(o, URIRef) and p not in _NO_FOLLOW and o not in rule_iris and (o, None, None) in g:
+                        stack.append(o)
+
+        for component in sorted(set(g.subjects(RDF.type, SH.ConstraintComponent)) if components else (), key=str):
+            copy(component, None)
+        for rule in sorted(rules, key=lambda r: r.id):
+            copy(rule.iri, rule)
+        return out, owner
+
+
+def _rule_files(shapes_dir: Path, extra: Sequence[Path]) -> list[Path]:
+    files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
+    for path in extra:
+        # A rule file of one's own may bring its components in a components.ttl beside it.
+        for candidate in (path.parent / f"{COMPONENTS}.ttl", path):
+            if candidate.exists() and candidate.resolve() not in {f.resolve() for f in files}:
+                files.append(candidate)
+            elif candidate == path and not candidate.exists():
+                raise UsageError(f"rule file {path} does not exist (check the path)")
+    return files
+
+
+def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None = None,
+                   labels: Graph | None = None) -> Catalogue:
+    """Read every rule of ``shapes_dir`` (default: the bundled ``shapes/``) and of the ``extra`` files.
+
+    ``labels`` is a graph that names layers and sources (the loaded model's graph); without it the
+    bundled vocabulary and ``data/reference/sources.ttl`` are read.
+    """
+    files = _rule_files(shapes_dir or resources.SHAPES_DIR, [Path(p) for p in extra])
+    graph = new_graph()
+    places = {}
+    rules: list[Rule] = []
+    parsed_files = []
+    for path in files:
+        parsed = read_file(path)
+        graph += parsed.graph
+        parsed_files.append((path, parsed))
+    names = labels if labels is not None else _label_graph()
+    for path, parsed in parsed_files:
+        for node in sorted(set(parsed.graph.subjects(DCTERMS.identifier, None)), key=str):
+            if not isinstance(node, URIRef):
+                continue
+            where = parsed.places.locate(node)
+            places[node] = where
+            severity = graph.value(node, SH.severity)
+            layer, source = graph.value(node, GG.layer), graph.value(node, DCTERMS.source)
+            citation = graph.value(source, DCTERMS.bibliographicCitation) if source is not None else None
+            if citation is None and source is not None:
+                citation = names.value(source, DCTERMS.bibliographicCitation)
+            rules.append(Rule(
+                id=str(graph.value(node, DCTERMS.identifier)), iri=node,
+                title=_text(graph, node, RDFS.label), message=_text(graph, node, SH.message),
+                severity=_SEVERITIES.get(severity, Severity.VIOLATION),  # type: ignore[arg-type]
+                layer=layer if isinstance(layer, URIRef) else None, layer_label=_labels(names, layer),
+                source=source if isinstance(source, URIRef) else None, source_label=_labels(names, source),
+                citation=str(citation or ""),
+                valid_from=_date(graph, node, GG.validFrom), valid_until=_date(graph, node, GG.validUntil),
+                rule_set=path.stem, file=path, line=where.line if where else 0,
+                comment=_text(graph, node, RDFS.comment)))
+    rules.sort(key=lambda r: r.id)
+    return Catalogue(rules=tuple(rules), graph=graph, files=tuple(files))
+
+
+_LABEL_GRAPH: list[Graph] = []
+
+
+def _label_graph() -> Graph:
+    """Vocabulary plus sources: enough to name layers and sources without loading a model."""
+    if not _LABEL_GRAPH:
+        graph = Graph()
+        for path in [*resources.ontology_files(), resources.REFERENCE_DIR / "sources.ttl"]:
+            if path.exists():
+                graph += read_file(path).graph
+        _LABEL_GRAPH.append(graph)
+    return _LABEL_GRAPH[0]
+
+
+__all__ = ["Catalogue", "Rule", "Text", "load_catalogue", "COMPONENTS"]

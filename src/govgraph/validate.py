@@ -1,0 +1,258 @@
+"""Check stage: run the rules in force on a model with pySHACL and turn the results into findings.
+
+    model ──▶ data graph (+ gg:includesBody for the scenario's bodies in force)
+    shapes/ ─▶ catalogue ─▶ rules in force ─▶ shapes graph
+                                   └─ pySHACL ─▶ sh:ValidationResult ─▶ Finding (da + en, labels, file:line)
+
+pySHACL is imported here, lazily: importing it costs about half a second that
+``info`` or ``draw`` should not pay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF, SH
+from rdflib.term import Node
+
+from .errors import GovgraphError
+from .load import Model
+from .model import label, organization
+from .report import Finding, Report, Severity
+from .rules import Catalogue, Rule, load_catalogue
+from .vocab import GG
+
+_SEVERITY = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
+#: A scenario node for models that name none, so rules on gg:includesBody still see their bodies.
+IMPLICIT_SCENARIO = URIRef("urn:govgraph:scenario")
+
+
+@dataclass(frozen=True)
+class ValidationReport(Report):
+    """A report plus what it was checked against: the date and the rules applied."""
+
+    as_of: dt.date | None = None
+    rules: tuple[str, ...] = ()
+    bodies: tuple[CheckedBody, ...] = ()
+
+    @classmethod
+    def of_validation(cls, findings: Sequence[Finding], day: dt.date, chosen: Sequence[Rule],
+                      bodies: Sequence[CheckedBody]) -> ValidationReport:
+        base = Report.of(findings, len(bodies))
+        return cls(base.findings, base.checked, day, tuple(r.id for r in chosen), tuple(bodies))
+
+
+@dataclass(frozen=True)
+class CheckedBody:
+    """A body in scope of a validation, with its labels."""
+
+    iri: str
+    da: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.da if lang == "da" else self.en
+
+
+class RuleError(GovgraphError):
+    """A rule cannot be run (e.g. a SPARQL constraint pySHACL rejects)."""
+
+
+def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None) -> ValidationReport:
+    """Validate a loaded model against the rules in force and return the findings (both languages).
+
+    ``as_of`` picks the date (default: the scenario's gg:effectiveDate, else today); it decides which
+    bodies are in scope and, unless ``rules`` is given, which rules apply. ``rules`` names rule sets
+    (file stems of ``shapes/``, e.g. ``dk-2022-law``) or paths of rule files; all their rules apply.
+    """
+    catalogue = load_catalogue([r for r in (rules or ()) if _is_file(r)], labels=model.graph)
+    day = as_of or organization(model).date or dt.date.today()
+    return check(model, catalogue, catalogue.select(day, list(rules or ())), day)
+
+
+def _is_file(name: str) -> bool:
+    return Path(name).suffix.lower() in (".ttl", ".turtle")
+
+
+def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.date) -> ValidationReport:
+    """Run ``chosen`` rules of ``catalogue`` on ``model`` as it stands on ``day``."""
+    org = organization(model)
+    in_scope = tuple(b.iri for b in org.on(day))
+    findings: list[Finding] = []
+    if chosen:
+        shapes, owner = catalogue.shapes_graph(chosen)
+        results = _run_pyshacl(model, shapes, org.scenario.iri or IMPLICIT_SCENARIO, in_scope)
+        findings = list(_findings(model, results, shapes, owner, set(in_scope)))
+    checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
+    return ValidationReport.of_validation(findings, day, chosen, checked)
+
+
+def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence[URIRef]) -> Graph:
+    """pySHACL on the model's own graph, with the scope triples added for the run and removed after."""
+    import pyshacl
+
+    data = _QueryCachingGraph(store=model.graph.store, identifier=model.graph.identifier,
+                              namespace_manager=model.graph.namespace_manager)
+    added = [(scenario, GG.includesBody, b) for b in bodies if (scenario, GG.includesBody, b) not in data]
+    for triple in added:
+        data.add(triple)
+    # SHACL rules (sh:rule) would write into the data graph: run those on a copy.
+    target: Graph = data if (None, SH.rule, None) not in shapes else _copy(data)
+    try:
+        _conforms, results, _text = pyshacl.validate(
+            target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, allow_infos=True,
+            inplace=True, do_owl_imports=False)
+    except Exception as err:  # pySHACL reports bad rules with many exception types
+        message = str(getattr(err, "message", "") or err).strip().splitlines()
+        raise RuleError(f"a rule cannot be run: {message[0] if message else type(err).__name__}") from None
+    finally:
+        for triple in added:
+            data.remove(triple)
+    if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of raising it
+        message = str(getattr(results, "message", results)).strip().splitlines()
+        raise RuleError(f"a rule cannot be run: {message[0] if message else 'pySHACL failed'}")
+    return results
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = _QueryCachingGraph()
+    copy += graph
+    return copy
+
+
+class _QueryCachingGraph(Graph):
+    """A view on the model's store that parses each SPARQL text once.
+
+    pySHACL runs a SPARQL constraint once per focus node with the same text and different
+    initial bindings; rdflib would parse and translate the query every time.
+    """
+
+    _prepared: dict[str, object] = {}
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+        if isinstance(query_object, str):
+            prepared = self._prepared.get(query_object)
+            if prepared is None:
+                from rdflib.plugins.sparql import prepareQuery
+
+                prepared = self._prepared[query_object] = prepareQuery(query_object)
+            query_object = prepared
+        return super().query(query_object, *args, **kwargs)
+
+
+# ------------------------------------------------------------ results → findings
+
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+_IRI = re.compile(r"<(\w[\w+.-]*:[^<>\s\"]*)>|\b((?:https?|urn):[^\s<>\"',;)]*[^\s<>\"',;.)])")
+
+
+def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rule],
+              in_scope: set[URIRef]) -> Iterator[Finding]:
+    g = model.graph
+    body_classes = _body_classes(g)
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        shape = results.value(result, SH.sourceShape)
+        rule = owner.get(shape) if shape is not None else None
+        if focus is None or rule is None:
+            continue
+        body = _body_of(g, focus, body_classes)
+        if body is not None and body not in in_scope:
+            continue  # a body of the reference data, or not in force on the date
+        value = results.value(result, SH.value)
+        path = results.value(result, SH.resultPath)
+        severity = _SEVERITY.get(results.value(result, SH.resultSeverity), rule.severity)  # type: ignore[arg-type]
+        values = {**_parameters(shapes, shape), "this": focus, "focus": focus, "value": value, "path": path}
+        message = _messages(g, rule, list(results.objects(result, SH.resultMessage)), values)
+        component = results.value(result, SH.sourceConstraintComponent)
+        extra = {
+            "body.da": label(g, body, "da") if body is not None else "",
+            "focus.da": label(g, focus, "da"),
+            "layer.da": rule.layer_label.get("da"),
+            "source.da": rule.source_label.get("da"),
+            "value.da": label(g, value, "da") if value is not None else "",
+            "shape": str(shape),
+            "component": str(component or ""),
+            "path.iri": str(path) if isinstance(path, URIRef) else "",
+            "value.n3": value.n3() if value is not None else "",
+            "rule.location": str(rule.location),
+        }
+        yield Finding(
+            rule=rule.id, severity=severity, message=message,
+            focus=label(g, focus, "en"), body=label(g, body, "en") if body is not None else "",
+            location=model.locate(focus), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
+            focus_iri=str(focus), path=label(g, path, "en") if isinstance(path, URIRef) else "",
+            value=label(g, value, "en") if value is not None else "",
+            extra=tuple(sorted(extra.items())))
+
+
+def _body_classes(graph: Graph) -> set[Node]:
+    from .model import subclasses
+
+    return set(subclasses(graph, GG.Body))
+
+
+def _body_of(graph: Graph, focus: Node, body_classes: set[Node]) -> URIRef | None:
+    """The body a focus node belongs to: itself, a seat's org:postIn, a membership's org:organization."""
+    if any(t in body_classes for t in graph.objects(focus, RDF.type)):
+        return focus  # type: ignore[return-value]
+    for prop in (ORG.postIn, ORG.organization):
+        owner = graph.value(focus, prop)
+        if isinstance(owner, URIRef):
+            return owner
+    return None
+
+
+def _parameters(shapes: Graph, shape: Node | None) -> dict[str, Node]:
+    """A shape's own values by local name, for a component's {$param} placeholders."""
+    if shape is None:
+        return {}
+    return {str(p).rsplit("/", 1)[-1].rsplit("#", 1)[-1]: o for p, o in sorted(shapes.predicate_objects(shape))}
+
+
+def _template(text: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(text)
+    # split() alternates literal text and placeholder names
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else "(.*?)" for i, part in enumerate(parts)), re.S)
+
+
+def _messages(graph: Graph, rule: Rule, given: list[Node], values: dict[str, Node | None]) -> dict[str, str]:
+    """The finding's message in Danish and English.
+
+    pySHACL drops the language tag of a message once it has filled in SPARQL variables, so an
+    untagged result message is matched against the rule's Danish and English templates to tell
+    which is which. Where no result message fits, the rule's own sh:message is filled in here.
+    """
+    tagged = {lit.language: str(lit) for lit in given if isinstance(lit, Literal) and lit.language}
+    untagged = sorted(str(lit) for lit in given if isinstance(lit, Literal) and not lit.language)
+    out: dict[str, str] = {}
+    for lang in ("da", "en"):
+        text = tagged.get(lang)
+        template = getattr(rule.message, lang)
+        if text is None and template:
+            text = next((u for u in untagged if _template(template).fullmatch(u)), None)
+        if text is None:
+            text = template or (untagged[0] if untagged else rule.title.get(lang))
+        out[lang] = _fill(graph, text, values, lang)
+    return out
+
+
+def _fill(graph: Graph, text: str, values: dict[str, Node | None], lang: str) -> str:
+    """Fill the placeholders pySHACL left ({$this}, {?value}, …) and name every IRI by its label."""
+
+    def placeholder(match: re.Match[str]) -> str:
+        node = values.get(match.group(1))
+        return label(graph, node, lang) if node is not None else match.group(0)
+
+    def iri(match: re.Match[str]) -> str:
+        return label(graph, URIRef(match.group(1) or match.group(2)), lang)
+
+    return _IRI.sub(iri, _PLACEHOLDER.sub(placeholder, text))
+
+
+__all__ = ["validate", "check", "ValidationReport", "CheckedBody", "RuleError", "IMPLICIT_SCENARIO"]
