@@ -123,3 +123,20 @@ def test_readme_lists_every_sheet_and_column() -> None:
         row = next(line for line in section.splitlines() if line.startswith(f"| {sheet.en} ({sheet.da})"))
         for column in sheet.columns:
             assert (f"**{column.en}**" if column.required else column.en) in row, (sheet.en, column.en)
+
+
+@pytest.mark.parametrize("source,cell", [
+    ("good.xlsx", "good.xlsx: sheet Seats, row 7, column Role"),
+    ("good-csv", "good-csv/seats.csv: row 7, column Role"),
+])
+def test_a_property_knows_its_cell(source: str, cell: str) -> None:
+    from rdflib.namespace import ORG
+
+    from govgraph.vocab import GG
+
+    model = load([SHEETS / source])
+    assert str(model.locate(NJ["pk-midt-plo"], ORG.role)).endswith(cell)
+    # an empty cell too: the seat has no office, and a finding about that points at the Office cell
+    assert str(model.locate(NJ["pk-midt-plo"], GG.office)).endswith(cell.replace("Role", "Office"))
+    # a property the sheets have no column for falls back to the row
+    assert str(model.locate(NJ["pk-midt-plo"], GG.population)).endswith(cell.rsplit(",", 1)[0])

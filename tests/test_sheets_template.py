@@ -120,3 +120,25 @@ def test_a_person_fills_in_the_template(run, template_da: Path, tmp_path: Path) 
     model = load([template_da])
     assert str(model.locate(NJ["pk-midt-r2"])).endswith("forslag.xlsx: sheet Pladser, row 5")
     assert isinstance(Graph().parse(out, format="turtle"), Graph)
+
+
+RULES = Path(__file__).resolve().parent / "fixtures" / "sheets" / "rules.ttl"
+
+
+def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> None:
+    """The person forgets a role and to mark the observer as non-voting: findings point at the cells."""
+    seats = [dict(s, Rolle=None) if s["Id"] == "pk-midt-r2" else s for s in PERSON_SEATS]
+    seats = [dict(s, Stemmeret=None) if s["Id"] == "pk-midt-obs" else s for s in seats]
+    _fill(template_da, "Pladser", seats, start=4)
+    result = run("validate", template_da, "--rules", RULES, "--lang", "da")
+    assert result.exit_code == 1, result.stderr
+    lines = result.stdout.splitlines()
+    role = next(i for i, line in enumerate(lines) if "[SHEETS-SEAT-ROLE]" in line)
+    assert "Regionsrådsmedlem har ingen rolle" in lines[role]
+    assert lines[role + 1].endswith("forslag.xlsx: sheet Pladser, row 5, column Rolle")
+    parity = next(i for i, line in enumerate(lines) if "[SHEETS-PARITY]" in line)
+    # Example rows: a mayor and the regional chair; the person adds a mayor, a regional member and,
+    # voting by mistake, the committee chair: 2 regional against 3 municipal voting seats.
+    assert "2 regionale og 3 kommunale" in lines[parity]
+    assert lines[parity + 1].endswith("forslag.xlsx: sheet Organer, row 2")
+    assert len([line for line in lines if "[SHEETS-" in line]) == 2

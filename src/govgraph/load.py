@@ -211,7 +211,10 @@ class Model:
     places: SourceMap = field(default_factory=SourceMap)
     parts: tuple[tuple[Path, Parsed], ...] = ()
 
-    def locate(self, node: object) -> Location | None:
+    def locate(self, node: object, prop: object = None) -> Location | None:
+        """Where ``node`` is defined; with ``prop``, the cell that gives it that property, when known."""
+        if prop is not None and (node, prop) in self.places.cells:
+            return self.places.cells[(node, prop)]  # type: ignore[index]
         return self.places.locate(node, self.graph)  # type: ignore[arg-type]
 
     def locate_triple(self, triple: tuple) -> Location | None:

@@ -185,7 +185,7 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
         yield Finding(
             rule=rule.id, severity=severity, message=message,
             focus=label(g, focus, "en"), body=label(g, body, "en") if body is not None else "",
-            location=model.locate(focus), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
+            location=model.locate(focus, path), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
             focus_iri=str(focus), path=label(g, path, "en") if isinstance(path, URIRef) else "",
             value=label(g, value, "en") if value is not None else "",
             extra=tuple(sorted(extra.items())))

@@ -146,9 +146,18 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
             for column in sheet.columns:
                 _required(row, column)
             if sheet.kind == "link":
-                graph.add(_link(row, sheet.columns, resolver))
+                triple = _link(row, sheet.columns, resolver)
+                graph.add(triple)
+                last = sheet.columns[-1]
+                places.add_cell(triple[0], triple[1], Location(row.table.file, 0, f"{row.detail}, column "
+                                                               f"{table.headers[last.key]}"))
                 continue
             node = subjects[id(row)]
+            for column in sheet.columns:
+                # Every column's cell, filled or not: a finding about a missing role points at it.
+                if column.prop is not None and column.kind not in ("name", "during"):
+                    places.add_cell(node, column.prop, Location(row.table.file, 0, f"{row.detail}, column "
+                                                                f"{table.headers[column.key]}"))
             if sheet.rdf_type is not None:
                 graph.add((node, RDF.type, sheet.rdf_type))
             person: Node | None = None
