@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.compare import graph_diff, to_isomorphic
 
 from conftest import FIXTURES
+from graphs import assert_isomorphic
 from govgraph import InputError, load
 from govgraph.model import organization
 from govgraph.vocab import NJ
@@ -56,18 +55,10 @@ def test_bad_input_import_one_line_exit_2_nothing_written(run, tmp_path: Path, n
     assert list(tmp_path.iterdir()) == [], "a failed import must leave nothing on disk"
 
 
-def _same(a: Graph, b: Graph) -> None:
-    ia, ib = to_isomorphic(a), to_isomorphic(b)
-    if ia != ib:
-        _, first, second = graph_diff(ia, ib)
-        pytest.fail("graphs differ\nonly in the first:\n" + first.serialize(format="nt")
-                    + "\nonly in the second:\n" + second.serialize(format="nt"))
-
-
-def test_xlsx_csv_and_yaml_say_the_same() -> None:
+def test_xlsx_csv_and_yaml_say_theassert_isomorphic() -> None:
     xlsx = load([SHEETS / "good.xlsx"]).user
-    _same(xlsx, load([SHEETS / "good-csv"]).user)
-    _same(xlsx, load([SHEETS / "good.yaml"]).user)
+    assert_isomorphic(xlsx, load([SHEETS / "good-csv"]).user)
+    assert_isomorphic(xlsx, load([SHEETS / "good.yaml"]).user)
 
 
 def test_labels_and_ids_resolve() -> None:
@@ -110,7 +101,7 @@ def test_import_writes_turtle_that_loads(run, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "@prefix role: <https://w3id.org/govgraph/role/>" in text
     assert "role:Mayor" in text
-    _same(load([out]).user, load([SHEETS / "good.xlsx"]).user)
+    assert_isomorphic(load([out]).user, load([SHEETS / "good.xlsx"]).user)
 
 
 def test_readme_lists_every_sheet_and_column() -> None:
@@ -140,3 +131,11 @@ def test_a_property_knows_its_cell(source: str, cell: str) -> None:
     assert str(model.locate(NJ["pk-midt-plo"], GG.office)).endswith(cell.replace("Role", "Office"))
     # a property the sheets have no column for falls back to the row
     assert str(model.locate(NJ["pk-midt-plo"], GG.population)).endswith(cell.rsplit(",", 1)[0])
+
+
+@pytest.mark.parametrize("source", ["good-csv", "good.yaml"])
+def test_import_from_csv_folder_and_yaml(run, tmp_path: Path, source: str) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / source, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert_isomorphic(load([out]).user, load([SHEETS / "good.xlsx"]).user)

@@ -5,24 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.compare import graph_diff, to_isomorphic
 
 from conftest import DATA, FIXTURES
+from graphs import assert_isomorphic
 from govgraph import load
 from govgraph.load import read_file
 
 MODELS = sorted([*(DATA / "scenarios").glob("*.ttl"), *(DATA / "examples").glob("**/*.ttl"),
                  FIXTURES / "sheets" / "odd-corners.ttl", FIXTURES / "model" / "member-during.ttl",
                  FIXTURES / "load" / "ok.ttl"])
-
-
-def assert_isomorphic(model: Graph, back: Graph) -> None:
-    a, b = to_isomorphic(model), to_isomorphic(back)
-    if a != b:
-        _, only_model, only_back = graph_diff(a, b)
-        pytest.fail("round trip lost or added triples\nonly in the model:\n" + only_model.serialize(format="nt")
-                    + "\nonly after the round trip:\n" + only_back.serialize(format="nt"))
 
 
 def test_the_three_eras_are_bundled() -> None:

@@ -69,7 +69,9 @@ def _validation_source(column: Column, list_columns: dict[str, str], lang: str) 
     key = column.domain if column.kind in ("concept", "type", "ref") else column.kind
     if key not in list_columns:
         return None
-    strict = column.kind in ("concept", "type", "bool", "kind") and not column.multi
+    # Only yes/no and line kinds are refused outright: elsewhere an id (role:Mayor) or a label in
+    # the other language is as good as a listed name, so Excel only warns.
+    strict = column.kind in ("bool", "kind")
     return list_columns[key], strict
 
 
