@@ -39,11 +39,11 @@ def test_export_then_import_command_gives_the_same_turtle(run, tmp_path: Path) -
 
 
 def test_house_style_models_fill_the_friendly_sheets_only() -> None:
-    """The 2022 and 2027 eras need no 'other statements': every triple has its column."""
+    """The three eras need no 'other statements': every triple has its column."""
     from govgraph.sheets.export import model_rows
     from govgraph.sheets.read import context_graph
 
-    for name in ("nordjylland-2022.ttl", "nordjylland-2027.ttl"):
+    for name in ("nordjylland-2021.ttl", "nordjylland-2022.ttl", "nordjylland-2027.ttl"):
         rows = model_rows(load([DATA / "scenarios" / name]).user, context_graph()).sheets
         assert rows["statements"] == [], name
         assert rows["bodies"] and rows["seats"] and rows["scenario"]

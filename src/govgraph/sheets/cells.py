@@ -65,7 +65,7 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
         return resolver.new_id(text)
     if kind in ("ref", "concept", "type"):
         return resolver.resolve(text, column.domain, must_exist=column.must_exist)
-    if kind == "text" or kind == "name":
+    if kind == "text":
         return Literal(text, lang=column.lang) if column.lang else Literal(text)
     if kind in ("date", "during"):
         try:

@@ -54,6 +54,7 @@ class _Exporter:
         for triple in self.graph:
             self.by_subject.setdefault(triple[0], set()).add(triple)
         self.placed: set[Node] = set()
+        self.person_cells: dict[tuple[Node, str], CellValue] = {}
 
     def place(self, triple: Triple) -> None:
         """Mark a triple as written by a column."""
@@ -116,8 +117,8 @@ class _Exporter:
                 chosen = body_kind(self.resolver.graph, subject, kinds)  # type: ignore[arg-type]
                 row[column.key] = encode(column, chosen, self.resolver, self.lang)
                 self.place((subject, RDF.type, chosen))
-            elif column.kind == "name":
-                row[column.key] = self._name(person)
+            elif column.of_person:
+                row[column.key] = self._of_person(person, column)
             elif column.kind == "during":
                 if "_during" not in row:
                     row["_during"] = self._during(subject)  # type: ignore[assignment]
@@ -161,17 +162,22 @@ class _Exporter:
         """A blank node used once as an object, so the sheet may rebuild it."""
         return isinstance(node, BNode) and len(list(self.graph.subjects(None, node))) == 1
 
-    def _name(self, person: Node | None) -> CellValue:
-        """The member's name, when the graph says the member is a foaf:Person with that name."""
-        if person is None or (person, RDF.type, FOAF.Person) not in self.graph:
+    def _of_person(self, person: Node | None, column: Column) -> CellValue:
+        """A value of the member (name, sources), repeated on every row of that person.
+
+        A name is written only when the graph types the person foaf:Person, because
+        reading a name back adds that type.
+        """
+        if person is None:
             return None
-        names = sorted((n for n in self.graph.objects(person, FOAF.name)
-                        if isinstance(n, Literal) and n.language is None and n.datatype is None), key=str)
-        if not names or cell_text(names[0]) != str(names[0]):
-            return None
-        self.place((person, RDF.type, FOAF.Person))
-        self.place((person, FOAF.name, names[0]))
-        return str(names[0])
+        key = (person, column.key)
+        if key not in self.person_cells:
+            typed = (person, RDF.type, FOAF.Person) in self.graph
+            values = self.take(person, column) if typed or column.prop != FOAF.name else []
+            if values and column.prop == FOAF.name:
+                self.place((person, RDF.type, FOAF.Person))
+            self.person_cells[key] = self.cell(column, values) if values else None
+        return self.person_cells[key]
 
     def link_rows(self, sheet: Sheet) -> list[dict[str, CellValue]]:
         rows = []

@@ -155,7 +155,7 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
             node = subjects[id(row)]
             for column in sheet.columns:
                 # Every column's cell, filled or not: a finding about a missing role points at it.
-                if column.prop is not None and column.kind not in ("name", "during"):
+                if column.prop is not None and column.kind != "during" and not column.of_person:
                     places.add_cell(node, column.prop, Location(row.table.file, 0, f"{row.detail}, column "
                                                                 f"{table.headers[column.key]}"))
             if sheet.rdf_type is not None:
@@ -171,12 +171,12 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
                     term.update({column.prop: v for v in values})
                 elif column.kind == "type":
                     graph.addN((node, RDF.type, v, graph) for v in values)
-                elif column.kind == "name":
-                    if values and person is None:
-                        raise InputError(row.where(column.key), "a name needs a person id", "fill in the person id")
+                elif column.of_person:
+                    assert person is not None and column.prop is not None  # Person id is required
                     for value in values:
-                        graph.add((person, RDF.type, FOAF.Person))
-                        graph.add((person, FOAF.name, value))
+                        graph.add((person, column.prop, value))
+                        if column.prop == FOAF.name:
+                            graph.add((person, RDF.type, FOAF.Person))
                 else:
                     assert column.prop is not None
                     graph.addN((node, column.prop, v, graph) for v in values)

@@ -8,6 +8,10 @@ seat …), a *link* sheet (one row = one statement between two things: a task, a
 reporting line) or the *statements* sheet, which holds any triple the other
 sheets have no column for, so that export → import loses nothing.
 
+A column marked ``of_person`` (Members: Name, Person source) gives its value to
+the row's person rather than to the membership; a name also types the person
+``foaf:Person``.
+
 Column kinds:
 
 ``id``       the row's own id: a prefixed name (``nj:pk-midt``), a local name in
@@ -21,7 +25,6 @@ Column kinds:
 ``date``     an ``xsd:date`` (YYYY-MM-DD, or a date cell)
 ``bool``     yes/no (ja/nej, true/false)
 ``int``      a whole number
-``name``     the member's ``foaf:name`` (Members sheet only; also types the person ``foaf:Person``)
 ``kind``     the kind of reporting line: line or advisory
 ``during``   the first or last day of a membership's term: an ``org:memberDuring``
              W3C Time interval whose beginning or end has that ``time:inXSDDate``
@@ -51,6 +54,7 @@ class Column:
     required: bool = False
     multi: bool = False
     must_exist: bool = False
+    of_person: bool = False  # the value belongs to the row's person (Members), not to the row
     help_en: str = ""
     help_da: str = ""
 
@@ -222,7 +226,8 @@ MEMBERS = Sheet("members", "Members", "Medlemmer", "entity", rdf_type=ORG.Member
         required=False),
     Column("person", "Person id", "Person-id", "ref", ORG.member, domain="person", required=True,
            help_en="Id of the person, e.g. person-jane-doe.", help_da="Id på personen, fx person-jens-hansen."),
-    Column("name", "Name", "Navn", "name", FOAF.name, help_en="The person's name.", help_da="Personens navn."),
+    Column("name", "Name", "Navn", "text", FOAF.name, of_person=True,
+           help_en="The person's name (makes the person a foaf:Person).", help_da="Personens navn."),
     Column("body", "Body", "Organ", "ref", ORG.organization, domain="body", required=True, must_exist=True,
            help_en="Id of the body.", help_da="Id på organet."),
     Column("seat", "Seat", "Plads", "ref", GG.seat, domain="seat", must_exist=True,
@@ -239,7 +244,10 @@ MEMBERS = Sheet("members", "Members", "Medlemmer", "entity", rdf_type=ORG.Member
            help_da="Første dag i perioden (org:memberDuring), hvis kendt."),
     Column("member_until", "Member until", "Medlem til", "during", TIME.hasEnd,
            help_en="Last day of the term, if known.", help_da="Sidste dag i perioden, hvis kendt."),
-    *_labels(), *_trailer()))
+    *_labels(), *_trailer(),
+    Column("person_source", "Person source", "Personens kilde", "ref", DCTERMS.source, domain="source", multi=True,
+           of_person=True, help_en="Sources that name the person, separated by ';'.",
+           help_da="Kilder der nævner personen, adskilt af ';'.")))
 
 REPORTING = Sheet("reporting", "Reporting lines", "Rapporteringslinjer", "link",
                   help_en="One row per reporting line between two bodies.",
