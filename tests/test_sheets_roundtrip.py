@@ -80,3 +80,16 @@ def test_export_refuses_a_bad_target(run, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is not a folder" in result.stderr
     result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", tmp_path / "no" / "m.xlsx")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_own_prefixes_travel_with_the_workbook(run, tmp_path: Path) -> None:
+    model = FIXTURES / "model" / "member-during.ttl"  # written with ex: <https://example.org/terms/>
+    assert run("export", model, "-o", tmp_path / "m.xlsx").exit_code == 0
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    assert [c.value for c in book["Prefixes"][2]] == ["ex", "https://example.org/terms/"]
+    assert book["Members"]["A2"].value == "ex:term-2018"
+    assert run("import", tmp_path / "m.xlsx", "-o", tmp_path / "m.ttl").exit_code == 0
+    text = (tmp_path / "m.ttl").read_text(encoding="utf-8")
+    assert "@prefix ex: <https://example.org/terms/> ." in text and "ex:term-2018" in text

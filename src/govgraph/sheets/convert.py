@@ -36,6 +36,10 @@ def to_turtle(path: Path, base: Sequence[Path] = ()) -> bytes:
         raise InputError(path, "the file contains no statements", "fill in at least the scenario and one body")
     user = new_graph()
     user += parsed.graph
+    known = {str(ns) for _, ns in user.namespaces()}
+    for prefix, namespace in parsed.graph.namespaces():  # the workbook's own Prefixes sheet
+        if str(namespace) not in known:
+            user.bind(prefix, namespace, override=False)
     graph = new_graph()
     graph += context_graph(base)
     graph += user

@@ -20,7 +20,7 @@ from rdflib.term import Node
 from ..model import body_kind
 from .cells import CellValue, cell_text, encode, join, round_trips
 from .resolve import Resolver
-from .schema import LINE_KINDS, BODIES, CHANGES, MEMBERS, REPORTING, SCENARIO, SEATS, SHEETS, STATEMENTS, TASKS, Column, Sheet
+from .schema import LINE_KINDS, BODIES, CHANGES, MEMBERS, REPORTING, SCENARIO, SEATS, SHEETS, STATEMENTS, TASKS, PREFIX_SHEET, Column, Sheet
 
 Triple = tuple[Node, Node, Node]
 
@@ -42,12 +42,17 @@ def _canonical(user: Graph) -> tuple[Graph, dict[str, BNode]]:
 
 
 class _Exporter:
-    def __init__(self, user: Graph, context: Graph, lang: str, csv: bool) -> None:
+    def __init__(self, user: Graph, context: Graph, lang: str, csv: bool, prefixes: dict[str, str]) -> None:
         self.graph, blank = _canonical(user)
         view = Graph()
         view += context
         view += self.graph
         self.resolver = Resolver(view, lang=lang, blank=blank)
+        used = {str(n) for t in self.graph for n in t if isinstance(n, URIRef)}
+        self.own_prefixes = {p: ns for p, ns in sorted(prefixes.items())
+                             if p not in self.resolver.prefixes and ns not in self.resolver.prefixes.values()
+                             and any(iri.startswith(ns) for iri in used)}
+        self.resolver.prefixes.update(self.own_prefixes)
         self.lang, self.csv = lang, csv
         self.remaining: set[Triple] = set(self.graph)
         self.by_subject: dict[Node, set[Triple]] = {}
@@ -220,9 +225,13 @@ def _triple_key(triple: Triple) -> tuple[tuple[int, str], ...]:
     return tuple(_key(n) for n in triple)
 
 
-def model_rows(user: Graph, context: Graph, lang: str = "en", csv: bool = False) -> Rows:
-    """The rows of every sheet for a user graph (``context``: vocabulary and reference data)."""
-    ex = _Exporter(user, context, lang, csv)
+def model_rows(user: Graph, context: Graph, lang: str = "en", csv: bool = False,
+               prefixes: dict[str, str] | None = None) -> Rows:
+    """The rows of every sheet for a user graph (``context``: vocabulary and reference data).
+
+    ``prefixes`` are the user's own (e.g. ``ex``); those the model uses go on the Prefixes sheet.
+    """
+    ex = _Exporter(user, context, lang, csv, prefixes or {})
     sheets: dict[str, list[dict[str, CellValue]]] = {}
     sheets[SCENARIO.key] = ex.entity_rows(SCENARIO, ex.subjects(SCENARIO.rdf_type))  # type: ignore[arg-type]
     sheets[BODIES.key] = ex.entity_rows(BODIES, ex.subjects(ex.resolver.members["body-type"]))
@@ -232,6 +241,7 @@ def model_rows(user: Graph, context: Graph, lang: str = "en", csv: bool = False)
     sheets[REPORTING.key] = ex.link_rows(REPORTING)
     sheets[TASKS.key] = ex.link_rows(TASKS)
     sheets[STATEMENTS.key] = ex.statement_rows()
+    sheets[PREFIX_SHEET.key] = [{"prefix": p, "namespace": ns} for p, ns in ex.own_prefixes.items()]
     return Rows({sheet.key: sheets[sheet.key] for sheet in SHEETS})
 
 
@@ -244,11 +254,23 @@ def export(paths: Sequence[Path], out: Path, lang: str = "en", reference: bool =
     model = load(paths, reference=reference)
     context = context_graph() if reference else _plain_context(context_files(False))
     as_csv = out.suffix.lower() != ".xlsx"
-    rows = model_rows(model.user, context, lang, csv=as_csv)
+    rows = model_rows(model.user, context, lang, csv=as_csv, prefixes=own_prefixes(model.files))
     if as_csv:
         write_csv_folder(out, rows.sheets, lang)
     else:
         write_xlsx(out, rows.sheets, lang, context)
+
+
+def own_prefixes(paths: Sequence[Path]) -> dict[str, str]:
+    """The prefixes the model files declare themselves (rdflib's loader keeps none of them)."""
+    from ..load import read_file
+
+    found: dict[str, str] = {}
+    for path in paths:
+        for prefix, namespace in read_file(path).graph.namespaces():
+            if prefix and not prefix.startswith(("ns", "_")):
+                found.setdefault(prefix, str(namespace))
+    return found
 
 
 def _plain_context(files: Sequence[Path]) -> Graph:

@@ -10,6 +10,7 @@ naming sheet, row and column; nothing is returned half-read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -84,6 +85,24 @@ def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
     return subject, prop, Literal(value)
 
 
+def _prefix(row: Row, prefixes: dict[str, str], graph: Graph) -> None:
+    """A row of the Prefixes sheet: the prefix may then be used in every id of the workbook."""
+    for key in ("prefix", "namespace"):
+        if not row.text(key):
+            raise InputError(row.where(key), "the cell is empty but required", "write a prefix and its namespace")
+    prefix, namespace = row.text("prefix").rstrip(":"), row.text("namespace").strip("<>")
+    if not re.match(r"^[A-Za-z][\w.-]*$", prefix):
+        raise InputError(row.where("prefix"), f"{prefix!r} is not a prefix", "letters, digits, '-' and '_', e.g. ex")
+    if not re.match(r"^[A-Za-z][\w+.-]*:\S*[/#:]$", namespace):
+        raise InputError(row.where("namespace"), f"{namespace!r} is not a namespace IRI",
+                         "write an IRI ending in / or #, e.g. https://example.org/")
+    if prefixes.get(prefix, namespace) != namespace:
+        raise InputError(row.where("prefix"), f"the prefix {prefix!r} is govgraph's own ({prefixes[prefix]})",
+                         "choose another prefix")
+    prefixes[prefix] = namespace
+    graph.bind(prefix, namespace, override=False)
+
+
 def _subject(row: Row, column: Column, resolver: Resolver, seen: dict[Node, Row]) -> Node:
     """The row's own node; a second row with the same id is an error."""
     _required(row, column)
@@ -103,6 +122,10 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
     base = context if context is not None else context_graph()
     graph, places = new_graph(), SourceMap()
     first = Resolver(base)
+    for table in tables:
+        if table.sheet.kind == "prefixes":
+            for row in table.rows:
+                _prefix(row, first.prefixes, graph)
     skeleton = Graph()
     subjects: dict[int, Node] = {}
     seen: dict[Node, Row] = {}
@@ -128,7 +151,7 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
             for column in table.sheet.columns:
                 if column.kind == "type":
                     _required(row, column)
-                    for cls in _cell(row, column, Resolver(view, blank=first.blank)):
+                    for cls in _cell(row, column, Resolver(view, prefixes=first.prefixes, blank=first.blank)):
                         skeleton.add((node, RDF.type, cls))
                 elif column.prop == RDFS.label:
                     for value in _cell(row, column, first):
@@ -136,12 +159,12 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
             if table.sheet.rdf_type is not None:
                 skeleton.add((node, RDF.type, table.sheet.rdf_type))
     view += skeleton
-    resolver = Resolver(view, blank=first.blank)
+    resolver = Resolver(view, prefixes=first.prefixes, blank=first.blank)
     # Pass 2: every cell.
     for table in tables:
         sheet = table.sheet
         for row in table.rows:
-            if sheet.kind == "statements":
+            if sheet.kind in ("statements", "prefixes"):
                 continue
             for column in sheet.columns:
                 _required(row, column)

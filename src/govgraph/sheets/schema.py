@@ -294,7 +294,17 @@ STATEMENTS = Sheet("statements", "Other statements", "Øvrige udsagn", "statemen
            help_da="id når værdien er et id; ellers en datatype som xsd:date; tom for almindelig tekst."),
 ))
 
-SHEETS: tuple[Sheet, ...] = (SCENARIO, BODIES, SEATS, MEMBERS, REPORTING, TASKS, CHANGES, STATEMENTS)
+PREFIX_SHEET = Sheet("prefixes", "Prefixes", "Præfikser", "prefixes",
+                    help_en="Your own prefixes, e.g. ex for https://example.org/ (govgraph's are built in).",
+                    help_da="Egne præfikser, fx ex for https://example.org/ (govgraphs egne er indbygget).", columns=(
+    Column("prefix", "Prefix", "Præfiks", "text", required=True, help_en="The prefix, e.g. ex.",
+           help_da="Præfikset, fx ex."),
+    Column("namespace", "Namespace", "Navnerum", "text", required=True,
+           help_en="The namespace IRI it stands for, e.g. https://example.org/.",
+           help_da="Navnerummets IRI, fx https://example.org/."),
+))
+
+SHEETS: tuple[Sheet, ...] = (SCENARIO, BODIES, SEATS, MEMBERS, REPORTING, TASKS, CHANGES, STATEMENTS, PREFIX_SHEET)
 LISTS_SHEET = ("Lists", "Lister")
 README_SHEET = ("Read me", "Læs mig")
 
