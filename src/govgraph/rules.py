@@ -78,7 +78,12 @@ class Rule:
 
     @property
     def location(self) -> Location:
-        return Location(str(self.file), self.line)
+        """``file:line`` of the rule, relative to the working folder when it lies inside it."""
+        try:
+            shown = self.file.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            shown = self.file
+        return Location(str(shown), self.line)
 
 
 def _text(graph: Graph, node: Node, prop: URIRef) -> Text:

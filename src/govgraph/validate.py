@@ -62,6 +62,10 @@ class CheckedBody:
 class RuleError(GovgraphError):
     """A rule cannot be run (e.g. a SPARQL constraint pySHACL rejects)."""
 
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
 
 def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None) -> ValidationReport:
     """Validate a loaded model against the rules in force and return the findings (both languages).
@@ -86,7 +90,11 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
     findings: list[Finding] = []
     if chosen:
         shapes, owner = catalogue.shapes_graph(chosen)
-        results = _run_pyshacl(model, shapes, org.scenario.iri or IMPLICIT_SCENARIO, in_scope)
+        scenario = org.scenario.iri or IMPLICIT_SCENARIO
+        try:
+            results = _run_pyshacl(model, shapes, scenario, in_scope)
+        except RuleError as error:
+            raise _culprit(model, catalogue, chosen, scenario, in_scope) or error from None
         findings = list(_findings(model, results, shapes, owner, set(in_scope)))
     checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
     return ValidationReport.of_validation(findings, day, chosen, checked)
@@ -109,14 +117,28 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
             inplace=True, do_owl_imports=False)
     except Exception as err:  # pySHACL reports bad rules with many exception types
         message = str(getattr(err, "message", "") or err).strip().splitlines()
-        raise RuleError(f"a rule cannot be run: {message[0] if message else type(err).__name__}") from None
+        reason = message[0] if message else type(err).__name__
+        raise RuleError(f"a rule cannot be run: {reason}", reason) from None
     finally:
         for triple in added:
             data.remove(triple)
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of raising it
         message = str(getattr(results, "message", results)).strip().splitlines()
-        raise RuleError(f"a rule cannot be run: {message[0] if message else 'pySHACL failed'}")
+        reason = message[0] if message else "pySHACL failed"
+        raise RuleError(f"a rule cannot be run: {reason}", reason)
     return results
+
+
+def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: URIRef,
+             bodies: Sequence[URIRef]) -> RuleError | None:
+    """Which rule made pySHACL fail: run them one by one (only on this error path)."""
+    for rule in chosen:
+        try:
+            _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies)
+        except RuleError as error:
+            return RuleError(f"{rule.location}: rule {rule.id} cannot be run: {error.reason} "
+                             "(fix the rule, or leave its rule set out with --rules)")
+    return None
 
 
 def _copy(graph: Graph) -> Graph:
@@ -166,7 +188,10 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
             continue  # a body of the reference data, or not in force on the date
         value = results.value(result, SH.value)
         path = results.value(result, SH.resultPath)
-        severity = _SEVERITY.get(results.value(result, SH.resultSeverity), rule.severity)  # type: ignore[arg-type]
+        # A nested shape without its own sh:severity speaks with its rule's severity (pySHACL says Violation).
+        own = shapes.value(shape, SH.severity) if shape != rule.iri else None
+        severity = _SEVERITY.get(results.value(result, SH.resultSeverity), rule.severity) if own or shape == rule.iri \
+            else rule.severity  # type: ignore[arg-type]
         values = {**_parameters(shapes, shape), "this": focus, "focus": focus, "value": value, "path": path}
         message = _messages(g, rule, list(results.objects(result, SH.resultMessage)), values)
         component = results.value(result, SH.sourceConstraintComponent)

@@ -1,0 +1,160 @@
+"""``govgraph validate``, ``rules`` and ``explain`` on the command line: formats (golden files),
+exit codes, --fail-on, bad input (one line, exit 2), output files, and no network."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from govgraph.render.rules import render_catalogue, render_explanation
+from govgraph.rules import load_catalogue
+
+ENGINE = "tests/fixtures/engine"
+RULES = f"{ENGINE}/shapes/engine-rules.ttl"
+PROPOSAL = f"{ENGINE}/models/proposal.ttl"
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch):
+    # Relative paths in locations, so golden files do not depend on where the checkout is.
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.mark.parametrize("fmt,lang,ext", [
+    ("text", "en", "txt"), ("text", "da", "txt"), ("json", "en", "json"), ("markdown", "da", "md"),
+    ("junit", "en", "xml"), ("turtle", "en", "ttl")])
+def test_every_format_matches_its_golden_file(run, golden, fmt, lang, ext) -> None:
+    result = run("validate", PROPOSAL, "--rules", RULES, "--format", fmt, "--lang", lang)
+    assert result.exit_code == 1, result.stderr
+    golden(result.stdout, f"validate/proposal.{lang}.{ext}")
+
+
+def test_output_is_byte_identical_between_runs(run) -> None:
+    first = run("validate", PROPOSAL, "--rules", RULES, "--format", "turtle").stdout
+    assert first == run("validate", PROPOSAL, "--rules", RULES, "--format", "turtle").stdout
+
+
+def test_turtle_is_a_shacl_validation_report(run) -> None:
+    from rdflib import BNode, Graph
+    from rdflib.namespace import RDF, SH
+
+    graph = Graph().parse(data=run("validate", PROPOSAL, "--rules", RULES, "-f", "turtle").stdout, format="turtle")
+    report = next(graph.subjects(RDF.type, SH.ValidationReport))
+    assert graph.value(report, SH.conforms).toPython() is False
+    results = list(graph.objects(report, SH.result))
+    assert len(results) == 5
+    assert all(graph.value(r, SH.focusNode) and graph.value(r, SH.sourceShape) for r in results)
+    # no blank nodes: they would change on every run
+    assert not [t for t in graph if any(isinstance(n, BNode) for n in t)]
+
+
+def test_json_counts_and_stable_keys(run) -> None:
+    document = json.loads(run("validate", PROPOSAL, "--rules", RULES, "-f", "json").stdout)
+    assert document["counts"] == {"info": 1, "violation": 1, "warning": 3}
+    assert document["bodies_checked"] == 2 and document["as_of"] == "2022-10-01"
+    assert list(document["findings"][0]) == sorted(document["findings"][0])
+
+
+@pytest.mark.parametrize("model,fail_on,code", [
+    (f"{ENGINE}/rules/T-PARITY/passes.ttl", "info", 0),     # conforms
+    (f"{ENGINE}/rules/T-PARITY/fires.ttl", "violation", 0),  # a warning only
+    (f"{ENGINE}/rules/T-PARITY/fires.ttl", "warning", 1),
+    (f"{ENGINE}/models/info-only.ttl", "warning", 0),
+    (f"{ENGINE}/models/info-only.ttl", "info", 1),
+    (PROPOSAL, "violation", 1),
+])
+def test_exit_code_follows_fail_on(run, model, fail_on, code) -> None:
+    result = run("validate", model, "--rules", RULES, "--fail-on", fail_on)
+    assert result.exit_code == code, result.stdout + result.stderr
+
+
+def test_conforming_proposal_says_so_in_one_summary_line(run) -> None:
+    result = run("validate", f"{ENGINE}/rules/T-PARITY/passes.ttl", "--rules", RULES)
+    assert result.stdout == "1 bodies checked, 0 violations, 0 warnings, 0 info\n"
+
+
+def test_as_of_changes_the_bodies_in_scope(run) -> None:
+    result = run("validate", PROPOSAL, "--rules", RULES, "--as-of", "2022-05-01")
+    assert "Old committee C" in result.stdout and result.stdout.endswith(
+        "3 bodies checked, 2 violations, 3 warnings, 2 info\n")
+
+
+@pytest.mark.parametrize("args,words", [
+    (["tests/fixtures/load/syntax-error.ttl"], ["syntax-error.ttl:", "Turtle syntax error"]),
+    ([PROPOSAL, "--rules", "no-such-set"], ["unknown rule set 'no-such-set'", "known sets:"]),
+    ([PROPOSAL, "--as-of", "2022-13-01"], ["--as-of '2022-13-01' is not a date", "YYYY-MM-DD"]),
+    (["tests/fixtures/load/empty.ttl"], ["empty.ttl: the file is empty"]),
+    (["tests/fixtures/load/comments-only.ttl"], ["comments-only.ttl: the file contains no statements"]),
+    ([PROPOSAL, "--rules", f"{ENGINE}/no-such-rules.ttl"], ["no-such-rules.ttl does not exist"]),
+    ([PROPOSAL, "--rules", f"{ENGINE}/network/service.ttl"], ["service.ttl:10: rule T-SERVICE cannot be run",
+                                                              "SERVICE"]),
+])
+def test_bad_input_gives_one_line_and_exit_2(run, args, words) -> None:
+    result = run("validate", *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_output_file_is_written_whole_and_nothing_on_error(run, tmp_path) -> None:
+    out = tmp_path / "report.json"
+    result = run("validate", PROPOSAL, "--rules", RULES, "-f", "json", "-o", out)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["counts"]["violation"] == 1
+    failed = tmp_path / "failed.json"
+    assert run("validate", PROPOSAL, "--as-of", "2022-13-01", "-o", failed).exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_catalogue_and_explanation_of_a_rule_set(golden) -> None:
+    catalogue = load_catalogue(shapes_dir=FIXTURES / "engine" / "shapes")
+    golden(render_catalogue(catalogue, catalogue.rules, "en"), "validate/engine-catalogue.en.txt")
+    golden(render_explanation(catalogue, catalogue.get("T-PARITY"), "da"), "validate/explain-T-PARITY.da.txt")
+
+
+def test_explain_unknown_rule_suggests_and_exits_2(run) -> None:
+    result = run("explain", "NO-SUCH-RULE-AT-ALL")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("govgraph: unknown rule 'NO-SUCH-RULE-AT-ALL'")
+
+
+def test_rules_with_a_bad_date_exits_2(run) -> None:
+    assert run("rules", "--as-of", "2022-13-01").exit_code == 2
+
+
+def _run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=120)
+
+
+def test_nothing_reaches_the_network() -> None:
+    """owl:imports in the model and SERVICE in a rule: validate runs offline and never connects."""
+    result = _run_python(f"""
+        import socket, sys
+        calls = []
+        real = socket.socket.connect
+        def spy(self, *a, **k):
+            calls.append(a)
+            return real(self, *a, **k)
+        socket.socket.connect = spy
+        from govgraph.cli import app
+        from typer.testing import CliRunner
+        runner = CliRunner()
+        ok = runner.invoke(app, ["validate", "{ENGINE}/network/imports.ttl", "--rules", "{RULES}"])
+        refused = runner.invoke(app, ["validate", "{ENGINE}/network/imports.ttl", "--rules",
+                                      "{ENGINE}/network/service.ttl"])
+        print("ok:", ok.exit_code, ok.stdout.strip())
+        print("service:", refused.exit_code)
+        print("connections:", len(calls))
+    """)
+    assert "ok: 0 1 bodies checked, 0 violations" in result.stdout, result.stdout + result.stderr
+    assert "service: 2" in result.stdout
+    assert "connections: 0" in result.stdout
