@@ -141,4 +141,13 @@ def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> 
     # voting by mistake, the committee chair: 2 regional against 3 municipal voting seats.
     assert "2 regionale og 3 kommunale" in lines[parity]
     assert lines[parity + 1].endswith("forslag.xlsx: sheet Organer, row 2")
-    assert len([line for line in lines if "[SHEETS-" in line]) == 2
+    assert len([line for line in lines if "[SHEETS-" in line and "OBSERVER" not in line]) == 2
+
+
+def test_a_finding_about_a_seat_points_at_its_row(run) -> None:
+    good = Path(__file__).resolve().parent / "fixtures" / "sheets" / "good.xlsx"
+    result = run("validate", good, "--rules", RULES)
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[SHEETS-OBSERVER-SEAT]" in line)
+    assert "has an observer seat: Committee chair (observer)" in lines[at]
+    assert lines[at + 1].endswith("good.xlsx: sheet Seats, row 8")
