@@ -139,3 +139,25 @@ def test_import_from_csv_folder_and_yaml(run, tmp_path: Path, source: str) -> No
     result = run("import", SHEETS / source, "-o", out)
     assert result.exit_code == 0, result.stderr
     assert_isomorphic(load([out]).user, load([SHEETS / "good.xlsx"]).user)
+
+
+@pytest.mark.parametrize("text,day", [("2022-10-01", "2022-10-01"), ("1.10.2022", "2022-10-01"),
+                                      ("01-10-2022", "2022-10-01"), ("31/12/2026", "2026-12-31")])
+def test_dates_iso_or_danish_day_first(text: str, day: str) -> None:
+    from govgraph.sheets.cells import decode_text
+    from govgraph.sheets.read import context_graph
+    from govgraph.sheets.resolve import Resolver
+    from govgraph.sheets.schema import BODIES
+
+    assert str(decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))) == day
+
+
+@pytest.mark.parametrize("text", ["2022-13-45", "32.1.2022", "1. oktober 2022", "2022-7-1", "10/2022"])
+def test_not_a_date(text: str) -> None:
+    from govgraph.sheets.cells import decode_text
+    from govgraph.sheets.read import context_graph
+    from govgraph.sheets.resolve import CellError, Resolver
+    from govgraph.sheets.schema import BODIES
+
+    with pytest.raises(CellError, match="is not a date"):
+        decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))

@@ -10,6 +10,7 @@ other statements.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from rdflib import BNode, Literal, URIRef
@@ -68,13 +69,7 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
     if kind == "text":
         return Literal(text, lang=column.lang) if column.lang else Literal(text)
     if kind in ("date", "during"):
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01") from None
-        if len(text) != 10:
-            raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01")
-        return Literal(day.isoformat(), datatype=XSD.date)
+        return Literal(_day(text).isoformat(), datatype=XSD.date)
     if kind == "bool":
         word = text.casefold()
         if word in YES:
@@ -93,6 +88,22 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
                 return prop
         raise CellError(f"unknown kind of reporting line {text!r}", "allowed: line, advisory, linje, rådgivende")
     raise AssertionError(f"unknown column kind {kind}")  # a defect in schema.py, not bad input
+
+
+_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
+
+
+def _day(text: str) -> dt.date:
+    """YYYY-MM-DD, or a Danish day-first date as a Danish Excel writes it in CSV (1.10.2022, 01-10-2022)."""
+    danish = _DANISH_DATE.match(text)
+    try:
+        if danish:
+            return dt.date(int(danish.group(3)), int(danish.group(2)), int(danish.group(1)))
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01")
 
 
 def encode(column: Column, term: Node, resolver: Resolver, lang: str) -> CellValue:
