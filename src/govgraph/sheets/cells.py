@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -167,5 +167,4 @@ def _same_literal(a: Node, b: Literal) -> bool:
     return isinstance(a, Literal) and str(a) == str(b) and a.language == b.language and a.datatype == b.datatype
 
 
-__all__ = ["CellValue", "cell_text", "decode", "decode_text", "encode", "join", "round_trips", "parts", "CellError",
-           "URIRef"]
+__all__ = ["CellValue", "cell_text", "decode", "decode_text", "encode", "join", "round_trips", "parts", "CellError"]

@@ -24,7 +24,7 @@ from ..positions import Location, SourceMap
 from .cells import decode
 from .resolve import CellError, Resolver
 from .schema import STATEMENTS, Column
-from .tables import Row, Table, is_csv_folder, read_csv_tables, read_xlsx_tables
+from .tables import Row, Table, read_csv_tables, read_xlsx_tables
 
 
 def context_graph(extra: Sequence[Path] = ()) -> Graph:
@@ -233,8 +233,4 @@ def _link(row: Row, columns: Sequence[Column], resolver: Resolver) -> tuple[Node
     return values["from"], values["kind"], values["to"]
 
 
-def read_folder(path: Path) -> Parsed:
-    return read_csv_folder(path)
-
-
-__all__ = ["read_xlsx", "read_csv_folder", "build", "context_graph", "is_csv_folder", "read_folder"]
+__all__ = ["read_xlsx", "read_csv_folder", "build", "context_graph"]
