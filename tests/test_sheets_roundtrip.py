@@ -115,3 +115,13 @@ def test_validating_the_workbook_gives_the_findings_of_the_turtle(tmp_path: Path
     assert turtle.findings, "the 2022 era gives findings under the bundled rules"
     assert what(turtle) == what(sheet)
     assert all(f.location is not None and "sheet " in str(f.location) for f in sheet.findings)
+
+
+def test_import_gives_the_same_turtle_every_time(run, tmp_path: Path) -> None:
+    """Blank nodes (a seat without an id, an anonymous person) get canonical labels, so bytes repeat."""
+    assert run("export", FIXTURES / "sheets" / "odd-corners.ttl", "-o", tmp_path / "odd.xlsx").exit_code == 0
+    texts = set()
+    for name in ("a.ttl", "b.ttl", "c.ttl"):
+        assert run("import", tmp_path / "odd.xlsx", "-o", tmp_path / name).exit_code == 0
+        texts.add((tmp_path / name).read_bytes())
+    assert len(texts) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rdflib.compare import to_canonical_graph
+
 from ..errors import InputError
 from ..load import Model, Parsed, bad_literals, new_graph, read_file, unknown_terms
 
@@ -34,16 +36,18 @@ def to_turtle(path: Path, base: Sequence[Path] = ()) -> bytes:
     parsed = read_source(path, base)
     if len(parsed.graph) == 0:
         raise InputError(path, "the file contains no statements", "fill in at least the scenario and one body")
-    user = new_graph()
-    user += parsed.graph
-    known = {str(ns) for _, ns in user.namespaces()}
-    for prefix, namespace in parsed.graph.namespaces():  # the workbook's own Prefixes sheet
-        if str(namespace) not in known:
-            user.bind(prefix, namespace, override=False)
     graph = new_graph()
     graph += context_graph(base)
-    graph += user
-    model = Model(graph=graph, user=user, files=(path,), places=parsed.places)
+    graph += parsed.graph
+    model = Model(graph=graph, user=parsed.graph, files=(path,), places=parsed.places)
     for problem in [*bad_literals(model), *unknown_terms(model)]:
         raise InputError(problem.location or path, problem.message, problem.hint)
-    return user.serialize(format="turtle").encode("utf-8")
+    out = new_graph()
+    # Canonical blank-node labels, so the same proposal always gives the same Turtle.
+    for triple in to_canonical_graph(parsed.graph):
+        out.add(triple)
+    known = {str(ns) for _, ns in out.namespaces()}
+    for prefix, namespace in parsed.graph.namespaces():  # e.g. the workbook's own Prefixes sheet
+        if str(namespace) not in known:
+            out.bind(prefix, namespace, override=False)
+    return out.serialize(format="turtle").encode("utf-8")
