@@ -210,7 +210,7 @@ class _Exporter:
             if isinstance(o, Literal):
                 row["value"] = str(o)
                 row["language"] = o.language
-                row["datatype"] = short(o.datatype) if o.datatype else None
+                row["datatype"] = short(o.datatype) if o.datatype else "text" if not str(o) and not o.language else None
             else:
                 row["value"], row["datatype"] = short(o), "id"
             rows.append(row)

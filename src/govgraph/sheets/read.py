@@ -69,6 +69,11 @@ def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
     raw = row.cells.get("value")
     value = raw if isinstance(raw, str) else row.text("value")
     lang, datatype = row.text("language"), row.text("datatype")
+    if value == "" and not (lang or datatype.casefold() == "text"):
+        raise InputError(row.where("value"), "the cell is empty but required",
+                         "write the value (for an empty text, write text under Datatype)")
+    if datatype.casefold() == "text":
+        return subject, prop, Literal(value)
     if datatype.casefold() in ("id", "iri"):
         try:
             return subject, prop, resolver.new_id(value.strip())

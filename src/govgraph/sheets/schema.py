@@ -286,12 +286,13 @@ STATEMENTS = Sheet("statements", "Other statements", "Øvrige udsagn", "statemen
            help_en="Id of the thing.", help_da="Id på tingen."),
     Column("property", "Property", "Egenskab", "ref", domain="any", required=True,
            help_en="Prefixed name of the property, e.g. skos:altLabel.", help_da="Egenskabens navn med præfiks, fx skos:altLabel."),
-    Column("value", "Value", "Værdi", "text", required=True, help_en="The value.", help_da="Værdien."),
+    Column("value", "Value", "Værdi", "text", help_en="The value (empty only for an empty text).",
+           help_da="Værdien (kun tom for en tom tekst)."),
     Column("language", "Language", "Sprog", "text", help_en="da or en for a text in that language.",
            help_da="da eller en for en tekst på det sprog."),
     Column("datatype", "Datatype", "Datatype", "text",
-           help_en="id when the value is an id; else a datatype such as xsd:date; empty for plain text.",
-           help_da="id når værdien er et id; ellers en datatype som xsd:date; tom for almindelig tekst."),
+           help_en="id when the value is an id; else a datatype such as xsd:date; empty (or text) for plain text.",
+           help_da="id når værdien er et id; ellers en datatype som xsd:date; tom (eller text) for almindelig tekst."),
 ))
 
 PREFIX_SHEET = Sheet("prefixes", "Prefixes", "Præfikser", "prefixes",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,14 @@ class Table:
     rows: list[Row] = field(default_factory=list)
 
 
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unxstring(text: str) -> str:
+    """An .xlsx cell's text with OOXML _xHHHH_ escapes undone (Excel writes a carriage return as _x000D_)."""
+    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _header_map(sheet: Sheet, name: str, where: str, header: list[CellValue]) -> tuple[dict[int, Column], dict[str, str]]:
     columns: dict[int, Column] = {}
     headers: dict[str, str] = {}
@@ -85,7 +94,8 @@ def _table(sheet: Sheet, name: str, file: str, is_csv: bool, rows: list[list[Cel
         return table
     columns, table.headers = _header_map(sheet, name, where, rows[0])
     for number, values in enumerate(rows[1:], start=2):
-        cells = {columns[i].key: v for i, v in enumerate(values) if i in columns and cell_text(v) != ""}
+        # Keep text made of spaces: on Other statements it is a value (cell_text() strips it elsewhere).
+        cells = {columns[i].key: v for i, v in enumerate(values) if i in columns and v is not None and v != ""}
         if cells:
             table.rows.append(Row(table, number, cells))
     return table
@@ -125,7 +135,8 @@ def read_xlsx_tables(path: Path) -> list[Table]:
                 continue  # a sheet of the user's own notes
             if any(t.sheet is sheet for t in tables):
                 raise InputError(path, f"sheet {sheet.en} appears twice (as {name!r})", "keep one of them")
-            rows = [list(r) for r in book[name].iter_rows(values_only=True)]
+            rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
+                    for r in book[name].iter_rows(values_only=True)]
             tables.append(_table(sheet, name, str(path), False, rows))
     finally:
         book.close()

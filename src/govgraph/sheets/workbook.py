@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -75,7 +76,23 @@ def _validation_source(column: Column, list_columns: dict[str, str], lang: str) 
     return list_columns[key], strict
 
 
+_XESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def xstring(text: str) -> str:
+    """Text as an .xlsx cell stores it (OOXML ST_Xstring, as Excel does): a carriage return, which
+    XML would turn into a plain line break, becomes _x000D_, and a literal _xHHHH_ is escaped."""
+    return _XESCAPE.sub(r"_x005F_\1", text).replace("\r", "_x000D_")
+
+
 def _write_cell(ws, row: int, col: int, value: CellValue) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        raise InputError(f"sheet {ws.title}, row {row}", f"the text {value[:40]!r} holds a control character "
+                         "that an .xlsx workbook cannot store", "export to a folder of CSV files instead (-o folder)")
+    if isinstance(value, str):
+        value = xstring(value)
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # text, not a formula
@@ -211,7 +228,7 @@ def write_atomic(out: Path, data: bytes) -> None:
 def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> bytes:
     """One sheet as CSV (UTF-8, comma-separated, header in ``lang``)."""
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
+    writer = csv.writer(text, lineterminator="\r\n")  # RFC 4180: a field holding \r or \n is quoted
     writer.writerow([c.header(lang) for c in sheet.columns])
     for row in rows:
         # Text as it is (other statements keep their spaces); dates, numbers and booleans as read back.
