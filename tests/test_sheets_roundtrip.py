@@ -125,3 +125,13 @@ def test_import_gives_the_same_turtle_every_time(run, tmp_path: Path) -> None:
         assert run("import", tmp_path / "odd.xlsx", "-o", tmp_path / name).exit_code == 0
         texts.add((tmp_path / name).read_bytes())
     assert len(texts) == 1
+
+
+def test_a_control_character_stops_an_xlsx_export_but_not_csv(run, tmp_path: Path) -> None:
+    model = FIXTURES / "sheets" / "control-character.ttl"
+    result = run("export", model, "-o", tmp_path / "m.xlsx")
+    assert result.exit_code == 2
+    assert "control character" in result.stderr and "CSV" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert run("export", model, "-o", tmp_path / "m").exit_code == 0
+    assert_isomorphic(load([model]).user, read_file(tmp_path / "m").graph)
