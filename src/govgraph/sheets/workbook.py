@@ -90,7 +90,7 @@ def _write_cell(ws, row: int, col: int, value: CellValue) -> None:  # type: igno
 
     if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
         raise InputError(f"sheet {ws.title}, row {row}", f"the text {value[:40]!r} holds a control character "
-                         "that an .xlsx workbook cannot store", "export to a folder of CSV files instead (-o folder)")
+                         "that an .xlsx workbook cannot store", "export to a folder of CSV files instead: -o FOLDER")
     if isinstance(value, str):
         value = xstring(value)
     cell = ws.cell(row=row, column=col, value=value)
@@ -147,7 +147,11 @@ def write_xlsx(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str
             for index, column in enumerate(sheet.columns, start=1):
                 value = row.get(column.key)
                 if value is not None and value != "":
-                    _write_cell(ws, number, index, value)
+                    try:
+                        _write_cell(ws, number, index, value)
+                    except InputError as error:
+                        raise InputError(f"{out}: {error.where}, column {column.header(lang)}", error.what,
+                                         error.hint) from None
         ws.freeze_panes = "A2"
     _write_readme(readme, lang)
     book.properties.creator = "govgraph"
