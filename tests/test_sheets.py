@@ -30,6 +30,7 @@ BAD_INPUT = [
     ("unknown-role-csv", ["unknown-role-csv/seats.csv: row 7, column Role:", "unknown role 'borgmster'"]),
     ("bad.yaml", ["bad.yaml:5:7", "YAML syntax error"]),
     ("remote-context.yaml", ["remote JSON-LD context", "refused"]),
+    ("unknown-prefix.yaml", ["unknown-prefix.yaml:48:", "unknown prefix 'rol' in 'rol:Mayor'", "role"]),
 ]
 
 

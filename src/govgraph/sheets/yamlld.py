@@ -109,6 +109,21 @@ def _id_lines(node: Any, found: dict[str, int]) -> None:
             _id_lines(item, found)
 
 
+_SCHEMES = ("http:", "https:", "urn:", "mailto:", "tag:", "file:")
+
+
+def _check_prefixes(path: Path, text: str, graph: Graph) -> None:
+    """An IRI like ``rol:Mayor`` is a prefixed name with a typo in the prefix, not an IRI: say so."""
+    for node in sorted({n for t in graph for n in t if isinstance(n, URIRef)}, key=str):
+        iri = str(node)
+        if not iri.startswith(_SCHEMES):
+            prefix = iri.split(":", 1)[0]
+            line = next((n for n, line in enumerate(text.splitlines(), start=1) if iri in line), 0)
+            known = ", ".join(sorted(PREFIXES))
+            raise InputError(f"{path}:{line}" if line else path, f"unknown prefix {prefix!r} in {iri!r}",
+                             f"known prefixes: {known}")
+
+
 def read_yaml(path: Path) -> Parsed:
     """A YAML proposal → its triples and the line of every node with an id."""
     import yaml
@@ -141,6 +156,7 @@ def read_yaml(path: Path) -> Parsed:
         graph.parse(data=json.dumps(document), format="json-ld", base=str(NJ))
     except Exception as err:  # rdflib's JSON-LD parser raises many kinds
         raise InputError(path, f"cannot read as JSON-LD: {err}") from None
+    _check_prefixes(path, text, graph)
     lines: dict[str, int] = {}
     _id_lines(tree, lines)
     places = SourceMap()
