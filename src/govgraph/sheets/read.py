@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -131,10 +132,31 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
         if table.sheet.kind == "prefixes":
             for row in table.rows:
                 _prefix(row, first.prefixes, graph)
-    skeleton = Graph()
-    subjects: dict[int, Node] = {}
-    seen: dict[Node, Row] = {}
-    # Pass 1: statements, ids, types and labels.
+    subjects = _skeleton(tables, first, graph, places)
+    view = Graph()
+    view += base
+    view += subjects.skeleton
+    resolver = Resolver(view, prefixes=first.prefixes, blank=first.blank)
+    # Pass 2: every cell.
+    for table in tables:
+        if table.sheet.kind == "link":
+            for row in table.rows:
+                _link_row(row, resolver, graph, places)
+        elif table.sheet.kind == "entity":
+            for row in table.rows:
+                _entity_row(row, subjects.nodes[id(row)], resolver, graph, places)
+    return Parsed(graph, places)
+
+
+@dataclass
+class _Skeleton:
+    nodes: dict[int, Node]  # id(row) → the row's node
+    skeleton: Graph  # types and labels of every row, and the other statements
+
+
+def _skeleton(tables: list[Table], first: Resolver, graph: Graph, places: SourceMap) -> _Skeleton:
+    """Pass 1: other statements, and every row's id, type and labels (so cells may name any row)."""
+    skeleton, nodes, seen = Graph(), {}, {}
     for table in tables:
         for row in table.rows:
             if table.sheet.kind == "statements":
@@ -142,79 +164,83 @@ def build(tables: Iterable[Table], context: Graph | None = None) -> Parsed:
                 graph.add(triple)
                 skeleton.add(triple)
             elif table.sheet.kind == "entity":
-                node = _subject(row, table.sheet.column("id"), first, seen)
-                subjects[id(row)] = node
-                places.add(node, Location(row.table.file, 0, row.detail))
+                nodes[id(row)] = _subject(row, table.sheet.column("id"), first, seen)
+                places.add(nodes[id(row)], Location(row.table.file, 0, row.detail))
     view = Graph()
-    view += base
+    view += first.graph
     view += skeleton
+    typing = Resolver(view, prefixes=first.prefixes, blank=first.blank)
     for table in tables:
         if table.sheet.kind != "entity":
             continue
         for row in table.rows:
-            node = subjects[id(row)]
+            node = nodes[id(row)]
             for column in table.sheet.columns:
                 if column.kind == "type":
                     _required(row, column)
-                    for cls in _cell(row, column, Resolver(view, prefixes=first.prefixes, blank=first.blank)):
-                        skeleton.add((node, RDF.type, cls))
+                    skeleton.addN((node, RDF.type, cls, skeleton) for cls in _cell(row, column, typing))
                 elif column.prop == RDFS.label:
-                    for value in _cell(row, column, first):
-                        skeleton.add((node, RDFS.label, value))
+                    skeleton.addN((node, RDFS.label, value, skeleton) for value in _cell(row, column, first))
             if table.sheet.rdf_type is not None:
                 skeleton.add((node, RDF.type, table.sheet.rdf_type))
-    view += skeleton
-    resolver = Resolver(view, prefixes=first.prefixes, blank=first.blank)
-    # Pass 2: every cell.
-    for table in tables:
-        sheet = table.sheet
-        for row in table.rows:
-            if sheet.kind in ("statements", "prefixes"):
-                continue
-            for column in sheet.columns:
-                _required(row, column)
-            if sheet.kind == "link":
-                triple = _link(row, sheet.columns, resolver)
-                graph.add(triple)
-                last = sheet.columns[-1]
-                places.add_cell(triple[0], triple[1], Location(row.table.file, 0, f"{row.detail}, column "
-                                                               f"{table.headers[last.key]}"))
-                continue
-            node = subjects[id(row)]
-            for column in sheet.columns:
-                # Every column's cell, filled or not: a finding about a missing role points at it.
-                if column.prop is not None and column.kind != "during" and not column.of_person:
-                    places.add_cell(node, column.prop, Location(row.table.file, 0, f"{row.detail}, column "
-                                                                f"{table.headers[column.key]}"))
-            if sheet.rdf_type is not None:
-                graph.add((node, RDF.type, sheet.rdf_type))
-            person: Node | None = None
-            term: dict[URIRef, Node] = {}
-            for column in sheet.columns:
-                if column.kind == "id":
-                    continue
-                values = _cell(row, column, resolver)
-                if column.kind == "during":
-                    assert column.prop is not None
-                    term.update({column.prop: v for v in values})
-                elif column.kind == "type":
-                    graph.addN((node, RDF.type, v, graph) for v in values)
-                elif column.of_person:
-                    assert person is not None and column.prop is not None  # Person id is required
-                    for value in values:
-                        graph.add((person, column.prop, value))
-                        if column.prop == FOAF.name:
-                            graph.add((person, RDF.type, FOAF.Person))
-                else:
-                    assert column.prop is not None
-                    graph.addN((node, column.prop, v, graph) for v in values)
-                    if column.key == "person":
-                        person = values[0] if values else None
-                        if person is not None:
-                            places.add(person, Location(row.table.file, 0, row.detail))
-            if term:
-                _member_during(graph, node, term)
-    return Parsed(graph, places)
+    return _Skeleton(nodes, skeleton)
+
+
+def _at(row: Row, key: str) -> Location:
+    return Location(row.table.file, 0, f"{row.detail}, column {row.table.headers[key]}")
+
+
+def _link_row(row: Row, resolver: Resolver, graph: Graph, places: SourceMap) -> None:
+    """A Tasks row (body, task) or a Reporting lines row (from, to, kind): one triple."""
+    columns = row.table.sheet.columns
+    for column in columns:
+        _required(row, column)
+    values = {c.key: _cell(row, c, resolver)[0] for c in columns}
+    if "task" in values:
+        prop = columns[1].prop
+        assert prop is not None
+        triple = (values["body"], prop, values["task"])
+    else:
+        triple = (values["from"], values["kind"], values["to"])
+    graph.add(triple)
+    places.add_cell(triple[0], triple[1], _at(row, columns[-1].key))
+
+
+def _entity_row(row: Row, node: Node, resolver: Resolver, graph: Graph, places: SourceMap) -> None:
+    """One thing: its type, and a triple for every value of every column."""
+    sheet = row.table.sheet
+    for column in sheet.columns:
+        _required(row, column)
+        # Every column's cell, filled or not: a finding about a missing role points at it.
+        if column.prop is not None and column.kind != "during" and not column.of_person:
+            places.add_cell(node, column.prop, _at(row, column.key))
+    if sheet.rdf_type is not None:
+        graph.add((node, RDF.type, sheet.rdf_type))
+    person: Node | None = None
+    term: dict[URIRef, Node] = {}
+    for column in sheet.columns:
+        if column.kind == "id":
+            continue
+        values = _cell(row, column, resolver)
+        if column.kind == "type":
+            graph.addN((node, RDF.type, v, graph) for v in values)
+            continue
+        assert column.prop is not None
+        if column.kind == "during":
+            term.update({column.prop: v for v in values})
+        elif column.of_person:
+            assert person is not None  # Person id is a required column, read before these
+            for value in values:
+                graph.add((person, column.prop, value))
+                if column.prop == FOAF.name:
+                    graph.add((person, RDF.type, FOAF.Person))
+        else:
+            graph.addN((node, column.prop, v, graph) for v in values)
+            if column.key == "person" and values:
+                person = values[0]
+                places.add(person, Location(row.table.file, 0, row.detail))
+    if term:
+        _member_during(graph, node, term)
 
 
 def _member_during(graph: Graph, membership: Node, ends: dict[URIRef, Node]) -> None:
@@ -226,16 +252,6 @@ def _member_during(graph: Graph, membership: Node, ends: dict[URIRef, Node]) -> 
         instant = BNode()
         graph.add((interval, prop, instant))
         graph.add((instant, TIME.inXSDDate, day))
-
-
-def _link(row: Row, columns: Sequence[Column], resolver: Resolver) -> tuple[Node, Node, Node]:
-    """A Tasks row (body, task) or a Reporting lines row (from, to, kind) as one triple."""
-    values = {c.key: _cell(row, c, resolver)[0] for c in columns}
-    if "task" in values:
-        prop = columns[1].prop
-        assert prop is not None
-        return values["body"], prop, values["task"]
-    return values["from"], values["kind"], values["to"]
 
 
 __all__ = ["read_xlsx", "read_csv_folder", "build", "context_graph"]
