@@ -162,3 +162,15 @@ def test_not_a_date(text: str) -> None:
 
     with pytest.raises(CellError, match="is not a date"):
         decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))
+
+
+def test_base_files_define_what_cells_may_name(run, tmp_path: Path) -> None:
+    """A seat for a body another file defines: unknown alone, fine with --base."""
+    out = tmp_path / "seat.ttl"
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out)
+    assert result.exit_code == 2 and "sheet Seats, row 2, column Body: unknown body 'pk-midt'" in result.stderr
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "good.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "org:postIn nj:pk-midt" in out.read_text(encoding="utf-8")
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "nowhere.ttl")
+    assert result.exit_code == 2 and "nowhere.ttl: no such file" in result.stderr
