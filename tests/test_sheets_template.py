@@ -89,36 +89,38 @@ def _fill(path: Path, sheet: str, rows: list[dict[str, object]], start: int) -> 
     book.save(path)
 
 
+#: The example rows hold five seats (rows 2-6); the person types three more below them.
+FIRST_FREE_ROW = 7
 PERSON_SEATS = [
-    {"Id": "pk-midt-jammerbugt", "Organ": "pk-midt", "Navn (da)": "Borgmester, Jammerbugt", "Rolle": "borgmester",
-     "Part": "kommune", "Repræsenterer": "Jammerbugt"},
-    {"Id": "pk-midt-r2", "Organ": "Politisk Sundhedsklynge Midt", "Navn (da)": "Regionsrådsmedlem",
+    {"Id": "pk-midt-r3", "Organ": "Politisk Sundhedsklynge Midt", "Navn (da)": "Regionsrådsmedlem 3",
      "Rolle": "regionsrådsmedlen", "Part": "region", "Repræsenterer": "Region Nordjylland"},  # the mistake
+    {"Id": "pk-midt-raadmand", "Organ": "pk-midt", "Navn (da)": "Rådmand, Aalborg", "Rolle": "rådmand",
+     "Part": "kommune", "Repræsenterer": "Aalborg"},
     {"Id": "pk-midt-obs", "Organ": "pk-midt", "Navn (da)": "Udvalgsformand", "Rolle": "udvalgsformand",
      "Part": "kommune", "Repræsenterer": "Aalborg", "Stemmeret": "nej"},
 ]
 
 
 def test_a_person_fills_in_the_template(run, template_da: Path, tmp_path: Path) -> None:
-    # The example has two seats (rows 2-3); the person types three more below them, one with a typo.
-    _fill(template_da, "Pladser", PERSON_SEATS, start=4)
+    _fill(template_da, "Pladser", PERSON_SEATS, start=FIRST_FREE_ROW)
     out = tmp_path / "forslag.ttl"
     result = run("import", template_da, "-o", out)
     assert result.exit_code == 2
-    assert "sheet Pladser, row 5, column Rolle: unknown role 'regionsrådsmedlen'" in result.stderr
+    assert "sheet Pladser, row 7, column Rolle: unknown role 'regionsrådsmedlen'" in result.stderr
     assert "allowed: regionsrådsmedlem" in result.stderr
     assert not out.exists()
     # The person corrects the cell the message names.
-    _fill(template_da, "Pladser", [{"Rolle": "regionsrådsmedlem"}], start=5)
+    _fill(template_da, "Pladser", [{"Rolle": "regionsrådsmedlem"}], start=FIRST_FREE_ROW)
     result = run("import", template_da, "-o", out)
     assert result.exit_code == 0, result.stderr
     org = organization(load([out]))
     seats = org.by_iri[NJ["pk-midt"]].seats
-    assert len(seats) == 5
+    assert len(seats) == 8
     assert sum(1 for s in seats if not s.voting) == 1
-    assert {s.represents for s in seats} == {NJ["aalborg"], NJ["jammerbugt"], NJ["region-nordjylland"]}
+    assert {s.represents for s in seats} == {NJ["aalborg"], NJ["jammerbugt"], NJ["region-nordjylland"],
+                                             NJ["plo-nordjylland"]}
     model = load([template_da])
-    assert str(model.locate(NJ["pk-midt-r2"])).endswith("forslag.xlsx: sheet Pladser, row 5")
+    assert str(model.locate(NJ["pk-midt-r3"])).endswith("forslag.xlsx: sheet Pladser, row 7")
     assert isinstance(Graph().parse(out, format="turtle"), Graph)
 
 
@@ -127,19 +129,19 @@ RULES = Path(__file__).resolve().parent / "fixtures" / "sheets" / "rules.ttl"
 
 def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> None:
     """The person forgets a role and to mark the observer as non-voting: findings point at the cells."""
-    seats = [dict(s, Rolle=None) if s["Id"] == "pk-midt-r2" else s for s in PERSON_SEATS]
+    seats = [dict(s, Rolle=None) if s["Id"] == "pk-midt-r3" else s for s in PERSON_SEATS]
     seats = [dict(s, Stemmeret=None) if s["Id"] == "pk-midt-obs" else s for s in seats]
-    _fill(template_da, "Pladser", seats, start=4)
+    _fill(template_da, "Pladser", seats, start=FIRST_FREE_ROW)
     result = run("validate", template_da, "--rules", RULES, "--lang", "da")
     assert result.exit_code == 1, result.stderr
     lines = result.stdout.splitlines()
     role = next(i for i, line in enumerate(lines) if "[SHEETS-SEAT-ROLE]" in line)
-    assert "Regionsrådsmedlem har ingen rolle" in lines[role]
-    assert lines[role + 1].endswith("forslag.xlsx: sheet Pladser, row 5, column Rolle")
+    assert "Regionsrådsmedlem 3 har ingen rolle" in lines[role]
+    assert lines[role + 1].endswith("forslag.xlsx: sheet Pladser, row 7, column Rolle")
     parity = next(i for i, line in enumerate(lines) if "[SHEETS-PARITY]" in line)
-    # Example rows: a mayor and the regional chair; the person adds a mayor, a regional member and,
-    # voting by mistake, the committee chair: 2 regional against 3 municipal voting seats.
-    assert "2 regionale og 3 kommunale" in lines[parity]
+    # Example rows: 2 regional and 2 municipal voting seats; the person adds a regional member, an
+    # alderman and, voting by mistake, the committee chair: 3 regional against 4 municipal.
+    assert "3 regionale og 4 kommunale" in lines[parity]
     assert lines[parity + 1].endswith("forslag.xlsx: sheet Organer, row 2")
     assert len([line for line in lines if "[SHEETS-" in line and "OBSERVER" not in line]) == 2
 
