@@ -395,13 +395,15 @@ _DATE_TYPES = {XSD.date: "YYYY-MM-DD, e.g. 2022-07-01", XSD.dateTime: "YYYY-MM-D
 def bad_literals(model: Model) -> list[Problem]:
     """Typed literals whose text is not a valid value of their type (e.g. 2022-13-45 as xsd:date)."""
     problems = []
-    for s, p, o in sorted(model.user, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        if isinstance(o, Literal) and o.datatype in _DATE_TYPES and (o.ill_typed or o.value is None):
-            what = _DATE_TYPES[o.datatype]
-            prop, kind = _qname(model.graph, p), _qname(model.graph, o.datatype)
-            problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
-                                    model.locate_triple((s, p, o)), s,
-                                    da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what})"))
+    # Pick the bad literals first and sort only those: sorting every triple cost 0.6 s at 40k triples.
+    bad = (t for t in model.user
+           if isinstance(t[2], Literal) and t[2].datatype in _DATE_TYPES and (t[2].ill_typed or t[2].value is None))
+    for s, p, o in sorted(bad, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        what = _DATE_TYPES[o.datatype]
+        prop, kind = _qname(model.graph, p), _qname(model.graph, o.datatype)
+        problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
+                                model.locate_triple((s, p, o)), s,
+                                da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what})"))
     return problems
 
 

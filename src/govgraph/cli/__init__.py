@@ -41,6 +41,8 @@ def fail(error: GovgraphError) -> None:
 from . import info_lint  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
 from . import sheets  # noqa: E402,F401
+from . import diff  # noqa: E402,F401
+from . import draw  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,90 @@
+"""``govgraph diff OLD NEW``: what changed between two organizations, as text, a table or a diagram."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..diff import diff as diff_orgs
+from ..errors import GovgraphError, UsageError
+from ..load import load, parse_date
+from ..model import organization
+from ..outfile import write_atomic
+from ..render import diff_svg
+from ..render.diff_table import to_html, to_markdown
+from ..render.diff_text import to_json, to_text
+from . import LANG_OPTION, Lang, app, fail
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+#: Output suffix → format; the picture formats are drawn by graphviz.
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".json": "json", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
+
+
+def _format(fmt: DiffFormat | None, output: Path | None) -> str:
+    if output is None:
+        return (fmt or DiffFormat.text).value
+    by_suffix = SUFFIXES.get(output.suffix.lower())
+    if by_suffix is None:
+        raise UsageError(f"-o {output}: unknown file type '{output.suffix}' "
+                         f"(use one of {', '.join(sorted(SUFFIXES))})")
+    if fmt is not None and fmt.value != by_suffix:
+        raise UsageError(f"-o {output} is a {by_suffix} file but --format is {fmt.value} (leave one out)")
+    return by_suffix
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The old model (.ttl, .nt, .jsonld)."),
+    new: Path = typer.Argument(..., help="The new model."),
+    fmt: DiffFormat = typer.Option(None, "--format", "-f", help="text, markdown, html or json (default: text, or the -o file's type)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write to a file: .txt .md .html .json, or a diagram .svg .png .dot."),
+    lang: Lang = LANG_OPTION,
+    as_of_old: str = typer.Option(None, "--as-of-old", help="Read the old model on this date (YYYY-MM-DD): bodies and seats in force."),
+    as_of_new: str = typer.Option(None, "--as-of-new", help="Read the new model on this date (YYYY-MM-DD)."),
+    also_old: list[Path] = typer.Option([], "--also-old", help="Another file of the old model (repeat as needed)."),
+    also_new: list[Path] = typer.Option([], "--also-new", help="Another file of the new model (repeat as needed)."),
+    by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
+    reference: bool = typer.Option(True, "--reference/--no-reference",
+                                   help="Load the bundled North Jutland reference data as context."),
+) -> None:
+    """Compare two organizations: bodies paired through their change events, then by identity; seats, chairs,
+    voting and observer seats, tasks kept/added/dropped/moved, reporting lines; tasks no body holds in the
+    hand-over. Exit 0 (also when there are changes), 2 on bad input.
+
+    Example: govgraph diff data/scenarios/nordjylland-2021.ttl data/scenarios/nordjylland-2022.ttl -f markdown --lang da
+    """
+    try:
+        kind = _format(fmt, output)
+        days = (parse_date(as_of_old, "--as-of-old") if as_of_old else None,
+                parse_date(as_of_new, "--as-of-new") if as_of_new else None)
+        before = organization(load([old, *also_old], reference=reference))
+        after = organization(load([new, *also_new], reference=reference))
+        result = diff_orgs(before, after, old_day=days[0], new_day=days[1])
+        language = lang.value
+        if kind in ("svg", "png", "dot"):
+            data = diff_svg.render(result, before, after, kind, language, days)
+        elif kind == "html":
+            svg = diff_svg.render(result, before, after, "svg", language, days).decode("utf-8")
+            data = to_html(result, before, after, svg, language, by_kind=by_kind, days=days).encode("utf-8")
+        elif kind == "markdown":
+            data = to_markdown(result, before, after, language, by_kind=by_kind, days=days).encode("utf-8")
+        elif kind == "json":
+            data = to_json(result, before, after, language).encode("utf-8")
+        else:
+            data = to_text(result, before, after, language).encode("utf-8")
+        if output is not None:
+            write_atomic(output, data)
+        else:
+            typer.echo(data.decode("utf-8"), nl=False)
+    except GovgraphError as error:
+        fail(error)

@@ -1,0 +1,154 @@
+"""What a chart shows: the bodies in force on a day, their lines, and an optional focus.
+
+In: an :class:`~govgraph.model.Organization`, a day, an optional focus body and depth.
+Out: a :class:`Scope` — sorted bodies, reporting and advisory lines between them,
+and the bodies outside the model that a line points at (e.g. the regional council
+from the reference data). Nothing here knows about graphviz.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from ...errors import UsageError
+from ...model import Body, Organization, subclasses
+from ...vocab import GG
+
+REPORTS = "reports"
+ADVISES = "advises"
+
+
+@dataclass(frozen=True, order=True)
+class Line:
+    """A line from ``source`` to ``target``: ``source`` reports to or advises ``target``."""
+
+    source: URIRef
+    target: URIRef
+    kind: str  # REPORTS or ADVISES
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of an organization one chart draws."""
+
+    org: Organization
+    day: dt.date | None
+    bodies: tuple[Body, ...]
+    outside: tuple[URIRef, ...]
+    lines: tuple[Line, ...]
+    focus: URIRef | None = None
+    depth: int | None = None
+
+    def parents(self, iri: URIRef, kind: str = REPORTS) -> tuple[URIRef, ...]:
+        return tuple(line.target for line in self.lines if line.source == iri and line.kind == kind)
+
+    def children(self, iri: URIRef, kind: str = REPORTS) -> tuple[URIRef, ...]:
+        return tuple(line.source for line in self.lines if line.target == iri and line.kind == kind)
+
+
+def _in_force_outside(org: Organization, iri: URIRef, day: dt.date | None, body_classes: set[URIRef]) -> bool:
+    """A node outside the scenario that a line points at: drawn when it is a body in force on the day."""
+    graph = org.graph
+    if not any(t in body_classes for t in graph.objects(iri, RDF.type)):
+        return False
+    if day is None:
+        return True
+    start = next((o.value for o in graph.objects(iri, GG.validFrom) if isinstance(o, Literal)), None)
+    end = next((o.value for o in graph.objects(iri, GG.validUntil) if isinstance(o, Literal)), None)
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+
+def scope(org: Organization, day: dt.date | None = None, focus: str | None = None,
+          depth: int | None = None) -> Scope:
+    """The bodies in force on ``day`` (default: the scenario's date; all bodies when neither is known).
+
+    ``focus`` (a label in either language, an IRI or an IRI's local name) with
+    ``depth`` keeps the bodies within ``depth`` steps of it along reporting and
+    advisory lines, in either direction. Raises :class:`UsageError` when no body
+    is in force or the focus body is unknown.
+    """
+    day = day or org.date
+    bodies = org.on(day)
+    if not bodies:
+        if not org.bodies:
+            raise UsageError("the model has no bodies to draw (a body is typed with a gg:Body class such as "
+                             "gg:Committee, or listed with gg:includesBody)")
+        spans = sorted(f"{b.valid_from or '…'} – {b.valid_until or '…'}" for b in org.bodies)
+        raise UsageError(f"no body of the model is in force on {day} (the model's bodies run "
+                         f"{', '.join(dict.fromkeys(spans))}); choose another --as-of")
+    known = {b.iri for b in org.bodies}
+    body_classes = subclasses(org.graph, GG.Body)
+    drawn = {b.iri for b in bodies}
+    lines: set[Line] = set()
+    outside: set[URIRef] = set()
+    for body in bodies:
+        for kind, targets in ((REPORTS, body.reports_to), (ADVISES, body.advises)):
+            for target in targets:
+                if target in drawn:
+                    lines.add(Line(body.iri, target, kind))
+                elif target not in known and _in_force_outside(org, target, day, body_classes):
+                    outside.add(target)
+                    lines.add(Line(body.iri, target, kind))
+    result = Scope(org, day, tuple(bodies), tuple(sorted(outside, key=str)), tuple(sorted(lines)))
+    if focus is None:
+        if depth is not None:
+            raise UsageError("--depth needs --focus BODY (the body to count the steps from)")
+        return result
+    return _around(result, resolve(org, focus, day), 1 if depth is None else depth)
+
+
+def _around(full: Scope, centre: URIRef, depth: int) -> Scope:
+    if depth < 0:
+        raise UsageError(f"--depth {depth} is negative; give 0 (the body alone) or more steps")
+    import networkx as nx  # only a focused chart needs it; importing it costs 0.1 s
+
+    graph = nx.Graph()
+    graph.add_nodes_from(str(b.iri) for b in full.bodies)
+    graph.add_nodes_from(str(o) for o in full.outside)
+    graph.add_edges_from((str(line.source), str(line.target)) for line in full.lines)
+    keep = {URIRef(n) for n in nx.ego_graph(graph, str(centre), radius=depth, undirected=True)}
+    return Scope(full.org, full.day,
+                 tuple(b for b in full.bodies if b.iri in keep),
+                 tuple(o for o in full.outside if o in keep),
+                 tuple(line for line in full.lines if line.source in keep and line.target in keep),
+                 focus=centre, depth=depth)
+
+
+def _names(org: Organization, iri: URIRef) -> set[str]:
+    """Every name a user may give for a body: its labels, alternative labels, IRI and local name."""
+    graph = org.graph
+    names = {str(iri), org.label(iri, "da"), org.label(iri, "en")}
+    for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+        names.update(str(o) for o in graph.objects(iri, prop) if isinstance(o, Literal))
+    text = str(iri).rstrip("/#")
+    names.add(text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+    return names
+
+
+def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
+    """The body a user means by ``name``; a :class:`UsageError` with suggestions when none or several match."""
+    wanted = name.strip().casefold()
+    names = {b.iri: _names(org, b.iri) for b in org.bodies}
+    hits = sorted((iri for iri, ns in names.items() if wanted in {n.casefold() for n in ns}), key=str)
+    if len(hits) > 1:
+        listed = "; ".join(f"{org.label(h)} <{h}>" for h in hits)
+        raise UsageError(f"--focus {name!r} names more than one body ({listed}); give the IRI")
+    if not hits:
+        every = sorted({n for ns in names.values() for n in ns if not n.startswith(("http://", "https://"))})
+        folded = {n.casefold(): n for n in every}
+        close = [folded[c] for c in difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.5)]
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else \
+            "give a body's label, IRI or local name (govgraph info lists them)"
+        raise UsageError(f"--focus {name!r} is not a body of the model ({hint})")
+    iri = hits[0]
+    body = org.by_iri[iri]
+    if not body.valid_on(day):
+        raise UsageError(f"--focus {name!r}: {org.label(iri)} is not in force on {day} "
+                         f"(in force {body.valid_from or '…'} – {body.valid_until or '…'}); choose another --as-of")
+    return iri
