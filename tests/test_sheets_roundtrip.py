@@ -135,3 +135,11 @@ def test_a_control_character_stops_an_xlsx_export_but_not_csv(run, tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
     assert run("export", model, "-o", tmp_path / "m").exit_code == 0
     assert_isomorphic(load([model]).user, read_file(tmp_path / "m").graph)
+
+
+def test_diff_sees_no_change_between_a_model_and_its_workbook(run, tmp_path: Path) -> None:
+    model = DATA / "scenarios" / "nordjylland-2021.ttl"
+    assert run("export", model, "-o", tmp_path / "m.xlsx").exit_code == 0
+    result = run("diff", model, tmp_path / "m.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "no changes" in result.stdout and "added 0, changed 0" in result.stdout
