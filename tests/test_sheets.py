@@ -174,3 +174,14 @@ def test_base_files_define_what_cells_may_name(run, tmp_path: Path) -> None:
     assert "org:postIn nj:pk-midt" in out.read_text(encoding="utf-8")
     result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "nowhere.ttl")
     assert result.exit_code == 2 and "nowhere.ttl: no such file" in result.stderr
+
+
+def test_csv_as_danish_excel_saves_it() -> None:
+    """';'-separated, Windows-1252, CRLF, Danish headers and file names, day-first dates."""
+    model = load([SHEETS / "danish-excel-csv"])
+    org = organization(model)
+    body = org.by_iri[NJ["pk-midt"]]
+    assert org.label(body.iri, "da") == "Politisk Sundhedsklynge Midt"
+    assert body.valid_from is not None and body.valid_from.isoformat() == "2022-10-01"
+    assert {org.label(s.iri, "da") for s in body.seats if not s.voting} == {"Udvalgsformand (observatør)"}
+    assert str(model.locate(NJ["pk-midt-obs"])).endswith("danish-excel-csv/Pladser.csv: row 4")

@@ -149,6 +149,17 @@ def is_csv_folder(path: Path) -> bool:
     return path.is_dir() and any(sheet_by_name(p.stem) for p in path.glob("*.csv"))
 
 
+def _csv_text(path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252: what Excel in Danish saves as plain "CSV"."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text", "save it as CSV UTF-8")
+
+
 def read_csv_tables(folder: Path) -> list[Table]:
     """The tables of a folder of CSV files, one per sheet, named by the sheet (seats.csv or Pladser.csv)."""
     tables: list[Table] = []
@@ -159,10 +170,7 @@ def read_csv_tables(folder: Path) -> list[Table]:
             continue
         if any(t.sheet is sheet for t in tables):
             raise InputError(path, f"a second CSV file for sheet {sheet.en}", "keep one of them")
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(path, "the file is not UTF-8 text", "save it as CSV UTF-8") from None
+        text = _csv_text(path)
         first = text.splitlines()[0] if text.strip() else ""
         # Excel with a Danish locale separates CSV fields with ';'.
         delimiter = ";" if first.count(";") > first.count(",") else ","
