@@ -20,7 +20,8 @@ from rdflib.term import Node
 from ..model import body_kind
 from .cells import CellValue, cell_text, encode, join, round_trips
 from .resolve import Resolver
-from .schema import LINE_KINDS, BODIES, CHANGES, MEMBERS, REPORTING, SCENARIO, SEATS, SHEETS, STATEMENTS, TASKS, PREFIX_SHEET, Column, Sheet
+from .schema import (BODIES, CHANGES, LINE_KINDS, MEMBERS, PREFIX_SHEET, REPORTING, SCENARIO, SEATS, SHEETS,
+                     STATEMENTS, TASKS, Column, Sheet)
 
 Triple = tuple[Node, Node, Node]
 

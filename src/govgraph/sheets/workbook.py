@@ -34,7 +34,8 @@ LISTS: dict[str, tuple[str, str]] = {
     "role": ("Roles", "Roller"), "side": ("Sides", "Parter"), "level": ("Levels", "Niveauer"),
     "office": ("Offices", "Hverv"), "status": ("Status", "Status"),
     "qualification": ("Qualifications", "Kvalifikationer"), "body-type": ("Body types", "Organtyper"),
-    "task": ("Tasks", "Opgaver"), "body": ("Bodies", "Organer"), "party": ("Municipalities, clusters, organizations", "Kommuner, klynger, organisationer"),
+    "task": ("Tasks", "Opgaver"), "body": ("Bodies", "Organer"),
+    "party": ("Municipalities, clusters, organizations", "Kommuner, klynger, organisationer"),
     "source": ("Sources", "Kilder"), "bool": ("Yes/no", "Ja/nej"), "kind": ("Kinds of line", "Linjetyper"),
 }
 
