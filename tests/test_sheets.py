@@ -185,3 +185,13 @@ def test_csv_as_danish_excel_saves_it() -> None:
     assert body.valid_from is not None and body.valid_from.isoformat() == "2022-10-01"
     assert {org.label(s.iri, "da") for s in body.seats if not s.voting} == {"Udvalgsformand (observatør)"}
     assert str(model.locate(NJ["pk-midt-obs"])).endswith("danish-excel-csv/Pladser.csv: row 4")
+
+
+def test_a_cell_place_in_danish() -> None:
+    from govgraph.positions import Location
+
+    cell = Location("forslag.xlsx", 0, "sheet Pladser, row 7, column Rolle")
+    assert cell.text("da") == "forslag.xlsx: ark Pladser, række 7, kolonne Rolle"
+    assert cell.text("en") == str(cell) == "forslag.xlsx: sheet Pladser, row 7, column Rolle"
+    assert Location("seats.csv", 0, "row 3, column Role").text("da") == "seats.csv: række 3, kolonne Role"
+    assert Location("proposal.ttl", 12).text("da") == "proposal.ttl:12"

@@ -137,12 +137,12 @@ def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> 
     lines = result.stdout.splitlines()
     role = next(i for i, line in enumerate(lines) if "[SHEETS-SEAT-ROLE]" in line)
     assert "Regionsrådsmedlem 3 har ingen rolle" in lines[role]
-    assert lines[role + 1].endswith("forslag.xlsx: sheet Pladser, row 7, column Rolle")
+    assert lines[role + 1].endswith("forslag.xlsx: ark Pladser, række 7, kolonne Rolle")
     parity = next(i for i, line in enumerate(lines) if "[SHEETS-PARITY]" in line)
     # Example rows: 2 regional and 2 municipal voting seats; the person adds a regional member, an
     # alderman and, voting by mistake, the committee chair: 3 regional against 4 municipal.
     assert "3 regionale og 4 kommunale" in lines[parity]
-    assert lines[parity + 1].endswith("forslag.xlsx: sheet Organer, row 2")
+    assert lines[parity + 1].endswith("forslag.xlsx: ark Organer, række 2")
     assert len([line for line in lines if "[SHEETS-" in line and "OBSERVER" not in line]) == 2
 
 

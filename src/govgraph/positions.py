@@ -32,6 +32,17 @@ class Location:
             return f"{self.file}:{self.line}"
         return self.file
 
+    def text(self, lang: str = "en") -> str:
+        """As :meth:`__str__`, with a spreadsheet place in the reader's language (ark, række, kolonne)."""
+        if lang != "da" or not self.detail:
+            return str(self)
+        detail = _SHEET_WORDS.sub(lambda m: _DANISH[m.group(1)] + " ", self.detail)
+        return f"{self.file}: {detail}"
+
+
+_DANISH = {"sheet": "ark", "row": "række", "column": "kolonne"}
+_SHEET_WORDS = re.compile(r"(?:(?<=^)|(?<=, ))(sheet|row|column) ")
+
 
 @dataclass
 class SourceMap:
