@@ -26,6 +26,8 @@ BAD_INPUT = [
     ("missing-body.xlsx", ["sheet Seats, row 7, column Body:", "unknown body 'pk-nord'",
                            "allowed: ", "Political Health Cluster Midt"]),
     ("missing-sheet.xlsx", ["missing-sheet.xlsx: sheet Seats is missing", "found: Scenario, Bodies, Tasks"]),
+    ("unknown-column.xlsx", ["unknown-column.xlsx: sheet Seats, row 1: unknown column 'Rolle x'",
+                             "(allowed: Id, Body, Label (da), Label (en), Role, "]),
     ("not-a-spreadsheet.xlsx", ["not-a-spreadsheet.xlsx: is not an Excel workbook (.xlsx)"]),
     ("unknown-role-csv", ["unknown-role-csv/seats.csv: row 7, column Role:", "unknown role 'borgmster'"]),
     ("bad.yaml", ["bad.yaml:5:7", "YAML syntax error"]),

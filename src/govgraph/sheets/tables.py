@@ -73,7 +73,7 @@ def _header_map(sheet: Sheet, name: str, where: str, header: list[CellValue]) ->
         column = column_by_header(sheet, text)
         if column is None:
             allowed = ", ".join(c.en for c in sheet.columns)
-            raise InputError(f"{where}row 1", f"unknown column {text!r} in sheet {name}", f"allowed: {allowed}")
+            raise InputError(f"{where}row 1", f"unknown column {text!r}", f"allowed: {allowed}")
         if column.key in headers:
             raise InputError(f"{where}row 1", f"column {text!r} appears twice", "keep one of them")
         columns[index] = column
