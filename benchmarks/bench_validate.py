@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -28,15 +29,23 @@ from govgraph.validate import IMPLICIT_SCENARIO  # noqa: E402
 from govgraph.vocab import GG  # noqa: E402
 
 
-def best_of(command: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
+def best_of(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Best wall-clock and best CPU (user + system) seconds of ``runs`` runs.
+
+    CPU time is reported too because the machine is shared: under load, wall time mostly
+    measures the neighbours.
+    """
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr or done.stdout}")
-    return min(times)
+    return min(walls), min(cpus)
 
 
 def write_inputs(model_path: Path, rules: list[str], folder: Path) -> tuple[Path, Path, int]:
@@ -67,13 +76,17 @@ def main() -> None:
     rule_args = [a for r in args.rules for a in ("--rules", r)]
     with tempfile.TemporaryDirectory() as tmp:
         data_file, shapes_file, n_rules = write_inputs(ROOT / args.model, args.rules, Path(tmp))
-        ours = best_of([sys.executable, "-m", "govgraph", "validate", args.model, *rule_args], args.runs, env)
+        command = [sys.executable, "-m", "govgraph", "validate", args.model, *rule_args]
+        # First run with an empty query cache (what a fresh install pays once), then warm runs.
+        cold = best_of(command, 1, {**env, "XDG_CACHE_HOME": str(Path(tmp) / "cache")})
+        ours = best_of(command, args.runs, {**env, "XDG_CACHE_HOME": str(Path(tmp) / "cache")})
         bare = best_of([sys.executable, "-m", "pyshacl", "-s", str(shapes_file), "-i", "none", "-a", "-w",
                         "--allow-infos", str(data_file)], args.runs, env)
-    print(f"model: {args.model} ({n_rules} rules), best of {args.runs}")
-    print(f"govgraph validate (end to end): {ours:.3f} s   target < 1.5 s")
-    print(f"bare pyshacl CLI:               {bare:.3f} s")
-    print(f"ratio: {ours / bare:.2f}   target <= 1.2")
+    print(f"model: {args.model} ({n_rules} rules), best of {args.runs}, load average {os.getloadavg()[0]:.1f}")
+    print(f"govgraph validate, first run:   wall {cold[0]:.3f} s, cpu {cold[1]:.3f} s   (empty query cache)")
+    print(f"govgraph validate (end to end): wall {ours[0]:.3f} s, cpu {ours[1]:.3f} s   target < 1.5 s")
+    print(f"bare pyshacl CLI:               wall {bare[0]:.3f} s, cpu {bare[1]:.3f} s")
+    print(f"ratio: wall {ours[0] / bare[0]:.2f}, cpu {ours[1] / bare[1]:.2f}   target <= 1.2")
 
 
 if __name__ == "__main__":

@@ -10,4 +10,7 @@ gg=.venv/bin/govgraph
 for era in 2021 2022 2027; do
     echo "== North Jutland $era"
     $gg info "data/scenarios/nordjylland-$era.ttl"
+    $gg validate "data/scenarios/nordjylland-$era.ttl"
 done
+echo "== A Klynge Midt 2022 proposal that breaks parity (exit 1)"
+$gg validate data/examples/klynge-midt-2022-parity.ttl --lang da || true

@@ -12,6 +12,7 @@ from govgraph import GovgraphError, load
 from govgraph.model import organization
 from govgraph.rules import Catalogue, Rule
 from govgraph.validate import check
+from govgraph.vocab import RULE
 
 
 def coverage_problems(rule: Rule, catalogue: Catalogue, fixtures: Path) -> list[str]:
@@ -36,4 +37,30 @@ def coverage_problems(rule: Rule, catalogue: Catalogue, fixtures: Path) -> list[
             problems.append(f"{rule.id}: fires.ttl gives no finding of the rule")
         if kind == "passes" and found:
             problems.append(f"{rule.id}: passes.ttl gives {len(found)} finding(s): {found[0].text('en')}")
+    return problems
+
+
+def convention_problems(rule: Rule, catalogue: Catalogue) -> list[str]:
+    """What metadata the engine and the catalogue rely on is missing (README, "How to write a rule")."""
+    from rdflib import BNode
+    from rdflib.namespace import RDF, SH
+
+    problems = []
+    if rule.iri != RULE[rule.id]:
+        problems.append(f"IRI {rule.iri} is not rule:{rule.id}")
+    for what, text in (("rdfs:label", rule.title), ("sh:message", rule.message)):
+        problems += [f"no {what} @{lang}" for lang in ("da", "en") if not getattr(text, lang)]
+    unnamed = {str(rule.layer).rsplit("/", 1)[-1], str(rule.source).rsplit("/", 1)[-1]}
+    if rule.layer is None or rule.layer_label.en in unnamed:
+        problems.append("no gg:layer with a label")
+    if rule.source is None or rule.source_label.en in unnamed:
+        problems.append(f"dcterms:source {rule.source} is not a source of data/reference/sources.ttl")
+    if rule.valid_from and rule.valid_until and rule.valid_until < rule.valid_from:
+        problems.append("validUntil before validFrom")
+    shapes, _ = catalogue.shapes_graph([rule], components=False)
+    if (rule.iri, RDF.type, SH.NodeShape) not in shapes:
+        problems.append("not a sh:NodeShape")
+    for prop in (SH.property, SH.node, SH.qualifiedValueShape, SH.sparql):
+        if any(isinstance(shape, BNode) for shape in shapes.objects(None, prop)):
+            problems.append(f"a {shapes.qname(prop)} shape is a blank node (give it an IRI rule:{rule.id}-…)")
     return problems

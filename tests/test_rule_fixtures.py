@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 from govgraph.rules import load_catalogue
-from rule_coverage import coverage_problems
+from rule_coverage import convention_problems, coverage_problems
 
 CATALOGUE = load_catalogue()
 RULES = CATALOGUE.rules
@@ -36,3 +36,19 @@ def test_the_check_catches_missing_fixtures_and_a_silently_conforming_rule() -> 
     # The correctly bound aggregate, the component rule and the core rules pass the same check.
     assert {rid: p for rid, p in problems.items() if p} .keys() == {"T-NO-FIXTURES", "T-MISBOUND"}
     assert {"T-PARITY", "T-REGION-SEATS", "T-SEAT-ROLE", "T-OLD-AREA"} <= problems.keys()
+
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_follows_the_conventions(rule) -> None:
+    assert convention_problems(rule, CATALOGUE) == []
+
+
+def test_the_convention_check_can_fail() -> None:
+    catalogue = load_catalogue(shapes_dir=ENGINE / "sloppy")
+    assert convention_problems(catalogue.get("T-SLOPPY"), catalogue) == [
+        "no sh:message @da",
+        "dcterms:source https://w3id.org/govgraph/source/no-such-source is not a source of data/reference/sources.ttl",
+        "validUntil before validFrom",
+        "a sh:property shape is a blank node (give it an IRI rule:T-SLOPPY-…)",
+    ]

@@ -140,3 +140,15 @@ def test_same_input_same_findings() -> None:
     first = validate(load([PROPOSAL]), rules=[RULES])
     second = validate(load([PROPOSAL]), rules=[RULES])
     assert first == second
+
+
+def test_rules_reading_the_effective_date_follow_as_of() -> None:
+    model = load([ENGINE / "dated" / "later-seat.ttl"])
+    rules = [str(ENGINE / "dated" / "dated.ttl")]
+    on_effective_date = validate(model, rules=rules)
+    assert [f.rule for f in on_effective_date.findings] == ["T-SEAT-NOT-YET"]
+    assert validate(model, as_of=dt.date(2023, 6, 1), rules=rules).findings == ()
+    # and the model keeps its own effective date
+    from govgraph.model import organization
+
+    assert organization(model).date == dt.date(2022, 10, 1)

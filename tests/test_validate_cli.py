@@ -4,13 +4,10 @@ exit codes, --fail-on, bad input (one line, exit 2), output files, and no networ
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
 from conftest import FIXTURES, ROOT
+from test_network import _run_python
 from govgraph.render.rules import render_catalogue, render_explanation
 from govgraph.rules import load_catalogue
 
@@ -91,6 +88,9 @@ def test_as_of_changes_the_bodies_in_scope(run) -> None:
     (["tests/fixtures/load/empty.ttl"], ["empty.ttl: the file is empty"]),
     (["tests/fixtures/load/comments-only.ttl"], ["comments-only.ttl: the file contains no statements"]),
     ([PROPOSAL, "--rules", f"{ENGINE}/no-such-rules.ttl"], ["no-such-rules.ttl does not exist"]),
+    ([PROPOSAL, "--rules", "tests"], ["unknown rule set 'tests'"]),  # a folder is not a rule set
+    ([PROPOSAL, "--rules", RULES, "--rules", f"{ENGINE}/duplicate/again.ttl"],
+     ["engine-rules.ttl:31: rule id T-PARITY is used twice (also at tests/fixtures/engine/duplicate/again.ttl:10)"]),
     ([PROPOSAL, "--rules", f"{ENGINE}/network/service.ttl"], ["service.ttl:10: rule T-SERVICE cannot be run",
                                                               "SERVICE"]),
 ])
@@ -130,11 +130,6 @@ def test_rules_with_a_bad_date_exits_2(run) -> None:
     assert run("rules", "--as-of", "2022-13-01").exit_code == 2
 
 
-def _run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=120)
-
-
 def test_nothing_reaches_the_network() -> None:
     """owl:imports in the model and SERVICE in a rule: validate runs offline and never connects."""
     result = _run_python(f"""
@@ -158,3 +153,53 @@ def test_nothing_reaches_the_network() -> None:
     assert "ok: 0 1 bodies checked, 0 violations" in result.stdout, result.stdout + result.stderr
     assert "service: 2" in result.stdout
     assert "connections: 0" in result.stdout
+
+
+def test_rules_lists_the_catalogue_in_force(run) -> None:
+    catalogue = load_catalogue()
+    everything = run("rules").stdout
+    assert all(rule.id in everything for rule in catalogue.rules)
+    assert everything.rstrip().endswith(f"{len(catalogue.rules)} rules")
+    import datetime as dt
+
+    day = dt.date(2021, 6, 1)
+    in_2021 = run("rules", "--as-of", day.isoformat(), "--lang", "da").stdout
+    listed = {line.split()[0] for line in in_2021.splitlines()[2:] if line.strip() and " " in line.strip()}
+    assert {r.id for r in catalogue.rules if r.in_force(day)} <= listed
+    assert not any(r.id in listed for r in catalogue.rules if not r.in_force(day))
+    assert in_2021.rstrip().endswith("i kraft 2021-06-01")
+
+
+def test_explain_a_real_rule_shows_source_turtle_and_fixtures(run) -> None:
+    rule = load_catalogue().rules[0]
+    result = run("explain", rule.id)
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith(f"{rule.id}: {rule.title.get('en')}")
+    assert rule.source_label.get("en") in text and f"{rule.rule_set} (shapes/{rule.rule_set}.ttl:{rule.line})" in text
+    assert f"rule:{rule.id} a " in text
+    assert f"tests/fixtures/rules/{rule.id}/fires.ttl" in text and f"tests/fixtures/rules/{rule.id}/passes.ttl" in text
+
+
+def test_explain_suggests_close_ids(run) -> None:
+    rule = load_catalogue().rules[0]
+    typo = rule.id[:-1]
+    result = run("explain", typo)
+    assert result.exit_code == 2 and f"did you mean {rule.id}" in result.stderr
+
+
+def test_sources_are_named_without_the_reference_data(run) -> None:
+    result = run("validate", PROPOSAL, "--rules", RULES, "--no-reference")
+    assert "source: Minutes, Klyngestyregruppe Midt, 9 May 2022" in result.stdout
+    assert "source: minute-000" not in result.stdout
+
+
+def test_junit_has_a_case_per_rule_and_body_and_fails_by_threshold(run) -> None:
+    from xml.etree import ElementTree as ET
+
+    suite = ET.fromstring(run("validate", PROPOSAL, "--rules", RULES, "-f", "junit").stdout)
+    cases = suite.findall("testcase")
+    assert len(cases) == 5 * 2  # the 5 rules of engine-rules.ttl × the 2 bodies in force
+    assert suite.get("failures") == "1" and len(suite.findall("testcase/failure")) == 1
+    strict = ET.fromstring(run("validate", PROPOSAL, "--rules", RULES, "-f", "junit", "--fail-on", "warning").stdout)
+    assert strict.get("failures") == "4"

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from . import resources
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .load import new_graph, read_file
 from .model import label
 from .positions import Location
@@ -104,10 +104,18 @@ def _date(graph: Graph, node: Node, prop: URIRef) -> dt.date | None:
     return None
 
 
-def _labels(graph: Graph, node: Node | None) -> Text:
+def _labels(graphs: Sequence[Graph], node: Node | None) -> Text:
+    """The node's labels from the first graph that has any: rule files, model, else the bundled vocabulary."""
     if node is None:
         return Text()
+    graph = next((g for g in graphs if _labelled(g, node)), None)
+    if graph is None:  # parsed only when needed (the model usually has every label)
+        graph = _label_graph()
     return Text(da=label(graph, node, "da"), en=label(graph, node, "en"))
+
+
+def _labelled(graph: Graph, node: Node) -> bool:
+    return any(isinstance(o, Literal) for p in (RDFS.label, SKOS.prefLabel) for o in graph.objects(node, p))
 
 
 #: Properties through which a rule reaches the shapes and helpers it is made of.
@@ -152,7 +160,7 @@ class Catalogue:
 
     def _set_name(self, name: str) -> str:
         path = Path(name)
-        if path.suffix.lower() in (".ttl", ".turtle") or path.exists():
+        if path.suffix.lower() in (".ttl", ".turtle"):
             return path.stem
         if name in self.sets:
             return name
@@ -212,30 +220,29 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
                    labels: Graph | None = None) -> Catalogue:
     """Read every rule of ``shapes_dir`` (default: the bundled ``shapes/``) and of the ``extra`` files.
 
-    ``labels`` is a graph that names layers and sources (the loaded model's graph); without it the
-    bundled vocabulary and ``data/reference/sources.ttl`` are read.
+    Layers and sources are named from the rule files, then ``labels`` (the loaded model's graph),
+    then the bundled vocabulary and ``data/reference/sources.ttl``.
     """
     files = _rule_files(shapes_dir or resources.SHAPES_DIR, [Path(p) for p in extra])
     graph = new_graph()
-    places = {}
     rules: list[Rule] = []
     parsed_files = []
     for path in files:
         parsed = read_file(path)
         graph += parsed.graph
         parsed_files.append((path, parsed))
-    names = labels if labels is not None else _label_graph()
+    names = [graph, *([labels] if labels is not None else [])]
     for path, parsed in parsed_files:
         for node in sorted(set(parsed.graph.subjects(DCTERMS.identifier, None)), key=str):
             if not isinstance(node, URIRef):
                 continue
             where = parsed.places.locate(node)
-            places[node] = where
             severity = graph.value(node, SH.severity)
             layer, source = graph.value(node, GG.layer), graph.value(node, DCTERMS.source)
             citation = graph.value(source, DCTERMS.bibliographicCitation) if source is not None else None
             if citation is None and source is not None:
-                citation = names.value(source, DCTERMS.bibliographicCitation)
+                pool = names[1:] if any(_labelled(g, source) for g in names) else [_label_graph()]
+                citation = next((c for g in pool for c in g.objects(source, DCTERMS.bibliographicCitation)), None)
             rules.append(Rule(
                 id=str(graph.value(node, DCTERMS.identifier)), iri=node,
                 title=_text(graph, node, RDFS.label), message=_text(graph, node, SH.message),
@@ -246,7 +253,11 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
                 valid_from=_date(graph, node, GG.validFrom), valid_until=_date(graph, node, GG.validUntil),
                 rule_set=path.stem, file=path, line=where.line if where else 0,
                 comment=_text(graph, node, RDFS.comment)))
-    rules.sort(key=lambda r: r.id)
+    rules.sort(key=lambda r: (r.id, str(r.file)))
+    for first, second in zip(rules, rules[1:]):
+        if first.id == second.id:
+            raise InputError(second.location, f"rule id {second.id} is used twice (also at {first.location})",
+                             "give each rule its own dcterms:identifier")
     return Catalogue(rules=tuple(rules), graph=graph, files=tuple(files))
 
 

@@ -26,7 +26,7 @@ from .positions import Location
 from .model import label, organization
 from .report import Finding, Report, Severity
 from .rules import Catalogue, Rule, load_catalogue
-from .vocab import GG
+from .vocab import GG, LAYER
 
 _SEVERITY = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 #: A scenario node for models that name none, so rules on gg:includesBody still see their bodies.
@@ -93,21 +93,35 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
         shapes, owner = catalogue.shapes_graph(chosen)
         scenario = org.scenario.iri or IMPLICIT_SCENARIO
         try:
-            results = _run_pyshacl(model, shapes, scenario, in_scope)
+            results = _run_pyshacl(model, shapes, scenario, in_scope, day)
         except RuleError as error:
-            raise _culprit(model, catalogue, chosen, scenario, in_scope) or error from None
-        findings = list(_findings(model, results, shapes, owner, set(in_scope)))
+            raise _culprit(model, catalogue, chosen, scenario, in_scope, day) or error from None
+        # Integrity rules hold whatever the date: they see every body of the scenario (a body
+        # whose dates are out of order is in force on no date at all). The other layers see
+        # only the bodies in force on the day. Bodies of the reference data are never in scope.
+        scope = _Scope(in_force=frozenset(in_scope), scenario=frozenset(b.iri for b in org.bodies))
+        findings = list(_findings(model, results, shapes, owner, scope))
     checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
     return ValidationReport.of_validation(findings, day, chosen, checked)
 
 
-def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence[URIRef]) -> Graph:
+def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence[URIRef], day: dt.date) -> Graph:
     """pySHACL on the model's own graph, with the scope triples added for the run and removed after."""
     import pyshacl
 
-    data = _QueryCachingGraph(store=model.graph.store, identifier=model.graph.identifier,
+    from .sparql_speed import PreparedQueryGraph, speed_up_pyshacl
+
+    speed_up_pyshacl()
+    data = PreparedQueryGraph(store=model.graph.store, identifier=model.graph.identifier,
                               namespace_manager=model.graph.namespace_manager)
-    added = [(scenario, GG.includesBody, b) for b in bodies if (scenario, GG.includesBody, b) not in data]
+    # The scenario as checked: its bodies in force, and the day checked as its effective date,
+    # so a rule that reads gg:effectiveDate (e.g. which seats are in force) follows --as-of.
+    checked_day = Literal(day)
+    removed = [(scenario, GG.effectiveDate, d) for d in data.objects(scenario, GG.effectiveDate) if d != checked_day]
+    added = [t for t in [(scenario, GG.includesBody, b) for b in bodies] + [(scenario, GG.effectiveDate, checked_day)]
+             if t not in data]
+    for triple in removed:
+        data.remove(triple)
     for triple in added:
         data.add(triple)
     # SHACL rules (sh:rule) would write into the data graph: run those on a copy.
@@ -123,6 +137,8 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     finally:
         for triple in added:
             data.remove(triple)
+        for triple in removed:
+            data.add(triple)
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of raising it
         message = str(getattr(results, "message", results)).strip().splitlines()
         reason = message[0] if message else "pySHACL failed"
@@ -131,11 +147,11 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
 
 
 def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: URIRef,
-             bodies: Sequence[URIRef]) -> RuleError | None:
+             bodies: Sequence[URIRef], day: dt.date) -> RuleError | None:
     """Which rule made pySHACL fail: run them one by one (only on this error path)."""
     for rule in chosen:
         try:
-            _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies)
+            _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies, day)
         except RuleError as error:
             return RuleError(f"{rule.location}: rule {rule.id} cannot be run: {error.reason} "
                              "(fix the rule, or leave its rule set out with --rules)")
@@ -143,29 +159,11 @@ def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenari
 
 
 def _copy(graph: Graph) -> Graph:
-    copy = _QueryCachingGraph()
+    from .sparql_speed import PreparedQueryGraph
+
+    copy = PreparedQueryGraph()
     copy += graph
     return copy
-
-
-class _QueryCachingGraph(Graph):
-    """A view on the model's store that parses each SPARQL text once.
-
-    pySHACL runs a SPARQL constraint once per focus node with the same text and different
-    initial bindings; rdflib would parse and translate the query every time.
-    """
-
-    _prepared: dict[str, object] = {}
-
-    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
-        if isinstance(query_object, str):
-            prepared = self._prepared.get(query_object)
-            if prepared is None:
-                from rdflib.plugins.sparql import prepareQuery
-
-                prepared = self._prepared[query_object] = prepareQuery(query_object)
-            query_object = prepared
-        return super().query(query_object, *args, **kwargs)
 
 
 # ------------------------------------------------------------ results → findings
@@ -175,7 +173,7 @@ _IRI = re.compile(r"<(\w[\w+.-]*:[^<>\s\"]*)>|\b((?:https?|urn):[^\s<>\"',;)]*[^
 
 
 def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rule],
-              in_scope: set[URIRef]) -> Iterator[Finding]:
+              scope: _Scope) -> Iterator[Finding]:
     g = model.graph
     body_classes = _body_classes(g)
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -185,7 +183,7 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
         if focus is None or rule is None:
             continue
         body = _body_of(g, focus, body_classes)
-        if body is not None and body not in in_scope:
+        if body is not None and body not in scope.of(rule):
             continue  # a body of the reference data, or not in force on the date
         value = results.value(result, SH.value)
         path = results.value(result, SH.resultPath)
@@ -223,6 +221,15 @@ def _where(model: Model, focus: Node, path: Node | None, value: Node | None) -> 
     if isinstance(value, URIRef) and (value, RDF.type, GG.Seat) in model.user:
         return model.locate(value)
     return model.locate(focus, path)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    in_force: frozenset[URIRef]
+    scenario: frozenset[URIRef]
+
+    def of(self, rule: Rule) -> frozenset[URIRef]:
+        return self.scenario if rule.layer == LAYER.Integrity else self.in_force
 
 
 def _body_classes(graph: Graph) -> set[Node]:

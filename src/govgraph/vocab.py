@@ -17,6 +17,7 @@ DKH = Namespace("https://w3id.org/govgraph/dk-health#")
 TASK = Namespace("https://w3id.org/govgraph/dk-health/task/")
 SRC = Namespace("https://w3id.org/govgraph/source/")
 RULE = Namespace("https://w3id.org/govgraph/rule/")
+GGC = Namespace("https://w3id.org/govgraph/constraint#")  # parameters of shapes/components.ttl
 NJ = Namespace("https://w3id.org/govgraph/nordjylland/")
 
 #: Prefixes bound on every graph govgraph builds, so output reads like input.
@@ -33,6 +34,7 @@ PREFIXES: dict[str, Namespace] = {
     "task": TASK,
     "src": SRC,
     "rule": RULE,
+    "ggc": GGC,
     "nj": NJ,
     "org": ORG,
     "foaf": FOAF,
@@ -48,6 +50,6 @@ PREFIXES: dict[str, Namespace] = {
 
 __all__ = [
     "GG", "ROLE", "SIDE", "LEVEL", "OFFICE", "STATUS", "LAYER", "QUAL", "DKH", "TASK",
-    "SRC", "RULE", "NJ", "PREFIXES", "DCTERMS", "FOAF", "ORG", "OWL", "RDF", "RDFS", "SH",
+    "SRC", "RULE", "GGC", "NJ", "PREFIXES", "DCTERMS", "FOAF", "ORG", "OWL", "RDF", "RDFS", "SH",
     "SKOS", "TIME", "XSD",
 ]

@@ -39,10 +39,10 @@ def fail(error: GovgraphError) -> None:
 
 # Importing the command modules registers their commands on ``app``.
 from . import info_lint  # noqa: E402,F401
-from . import validate  # noqa: E402,F401
-from . import sheets  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
 from . import draw  # noqa: E402,F401
+from . import validate  # noqa: E402,F401
+from . import sheets  # noqa: E402,F401
 
 
 def main() -> None:

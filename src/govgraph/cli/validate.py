@@ -6,6 +6,7 @@ import os
 import tempfile
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,6 +14,9 @@ from ..errors import GovgraphError, InputError
 from ..load import load, parse_date
 from ..report import Severity
 from . import LANG_OPTION, Lang, app, fail
+
+if TYPE_CHECKING:  # for the annotation only: the command imports the engine when it runs
+    from ..validate import ValidationReport
 
 
 class Format(str, Enum):
@@ -56,7 +60,8 @@ def validate(
     as_of: str = typer.Option(None, "--as-of", help="Check the model as of this date (YYYY-MM-DD). "
                                                     "Default: the scenario's effective date, else today."),
     lang: Lang = LANG_OPTION,
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="text, json, turtle (SHACL report), junit or markdown."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f",
+                               help="text, json, turtle (SHACL report), junit or markdown."),
     fail_on: FailOn = typer.Option(FailOn.violation, "--fail-on",
                                    help="Exit 1 when there is a finding of this severity or worse."),
     out: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
@@ -82,7 +87,7 @@ def validate(
     raise typer.Exit(1 if report.fails(threshold) else 0)
 
 
-def _render(report, fmt: Format, lang: str, threshold: Severity) -> str:  # noqa: ANN001
+def _render(report: ValidationReport, fmt: Format, lang: str, threshold: Severity) -> str:
     from ..render import findings as text
 
     checked = f"{report.checked} {text.word('checked', lang)}"

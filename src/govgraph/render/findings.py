@@ -20,6 +20,7 @@ _WORDS = {
     "source": {"da": "kilde", "en": "source"},
     "layer": {"da": "lag", "en": "layer"},
     "where": {"da": "sted", "en": "where"},
+    "value": {"da": "værdi", "en": "value"},
     "checked": {"da": "organer kontrolleret", "en": "bodies checked"},
     "counts": {"da": ("overtrædelser", "advarsler", "info"), "en": ("violations", "warnings", "info")},
     "body": {"da": "Organ", "en": "Body"},
@@ -27,6 +28,19 @@ _WORDS = {
     "rule": {"da": "Regel", "en": "Rule"},
     "message": {"da": "Besked", "en": "Message"},
     "conforms": {"da": "Forslaget overholder reglerne.", "en": "The proposal conforms to the rules."},
+    # rule catalogue and explanation
+    "id": {"da": "Regel", "en": "Rule"},
+    "dates": {"da": "Gælder", "en": "In force"},
+    "title": {"da": "Titel", "en": "Title"},
+    "rule_set": {"da": "Regelsæt", "en": "Rule set"},
+    "citation": {"da": "Henvisning", "en": "Citation"},
+    "comment": {"da": "Forklaring", "en": "Explanation"},
+    "shape": {"da": "SHACL-form", "en": "SHACL shape"},
+    "fixtures": {"da": "Testdata", "en": "Fixtures"},
+    "none": {"da": "(ingen)", "en": "(none)"},
+    "always": {"da": "altid", "en": "always"},
+    "rules": {"da": "regler", "en": "rules"},
+    "in_force": {"da": "i kraft", "en": "in force on"},
 }
 
 
@@ -73,6 +87,9 @@ def render_findings_text(report: Report, lang: str = "en", summary: str = "") ->
                               if x)
             if where:
                 lines.append(f"      {word('where', lang)}: {where}")
+            value = localized(f, "value", lang)
+            if value and value not in (focus, body) and value not in f.text(lang):  # unless the message names it
+                lines.append(f"      {word('value', lang)}: {value}")
             layer, source = localized(f, "layer", lang), localized(f, "source", lang)
             facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
                                  f"{word('source', lang)}: {source}" if source else "") if x]

@@ -24,7 +24,11 @@ def render_findings_junit(report: ValidationReport, lang: str = "en",
     failures = sum(1 for found in cases.values() if any(f.severity.at_least(fail_on) for f in found))
     suite = ET.Element("testsuite", {
         "name": "govgraph validate", "tests": str(len(cases)), "failures": str(failures), "errors": "0",
-        "skipped": "0", "timestamp": report.as_of.isoformat() if report.as_of else ""})
+        "skipped": "0"})
+    # No run timestamp (the output must not change between runs); the date checked is a property.
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "as-of", "value": report.as_of.isoformat() if report.as_of else ""})
+    ET.SubElement(properties, "property", {"name": "bodies-checked", "value": str(report.checked)})
     for (body, rule), found in sorted(cases.items()):
         case = ET.SubElement(suite, "testcase", {"classname": body, "name": rule})
         failing = [f for f in found if f.severity.at_least(fail_on)]

@@ -7,30 +7,16 @@ from collections.abc import Sequence
 
 from .. import resources
 from ..rules import Catalogue, Rule
-from .findings import SEVERITY_WORDS
-
-_WORDS = {
-    "id": {"da": "Regel", "en": "Rule"},
-    "layer": {"da": "Lag", "en": "Layer"},
-    "source": {"da": "Kilde", "en": "Source"},
-    "dates": {"da": "Gælder", "en": "In force"},
-    "title": {"da": "Titel", "en": "Title"},
-    "severity": {"da": "Alvor", "en": "Severity"},
-    "message": {"da": "Besked", "en": "Message"},
-    "rule_set": {"da": "Regelsæt", "en": "Rule set"},
-    "citation": {"da": "Henvisning", "en": "Citation"},
-    "comment": {"da": "Forklaring", "en": "Explanation"},
-    "shape": {"da": "SHACL-form", "en": "SHACL shape"},
-    "fixtures": {"da": "Testdata", "en": "Fixtures"},
-    "none": {"da": "(ingen)", "en": "(none)"},
-    "always": {"da": "altid", "en": "always"},
-    "rules": {"da": "regler", "en": "rules"},
-    "in_force": {"da": "i kraft", "en": "in force on"},
-}
-
+from .findings import SEVERITY_WORDS, word
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
+    return word(key, lang)
+
+
+def _head(key: str, lang: str) -> str:
+    """A word as a heading or label: capitalized."""
+    text = word(key, lang)
+    return text[:1].upper() + text[1:]
 
 
 def dates(rule: Rule, lang: str) -> str:
@@ -44,7 +30,7 @@ def dates(rule: Rule, lang: str) -> str:
 
 def render_catalogue(catalogue: Catalogue, rules: Sequence[Rule], lang: str = "en", day: dt.date | None = None) -> str:
     """One row per rule: id, layer, source, dates, title; aligned columns, sorted by id."""
-    head = [_w(k, lang) for k in ("id", "layer", "source", "dates", "title")]
+    head = [_head(k, lang) for k in ("id", "layer", "source", "dates", "title")]
     rows = [[r.id, r.layer_label.get(lang), r.source_label.get(lang), dates(r, lang), r.title.get(lang)] for r in rules]
     widths = [max([len(head[i])] + [len(row[i]) for row in rows]) for i in range(4)]
 
@@ -76,15 +62,15 @@ def render_explanation(catalogue: Catalogue, rule: Rule, lang: str = "en") -> st
     lines = [
         f"{rule.id}: {rule.title.get(lang)}",
         "",
-        f"{_w('message', lang)}: {rule.message.get(lang)}",
-        f"{_w('severity', lang)}: {SEVERITY_WORDS[lang][rule.severity]}",
-        f"{_w('layer', lang)}: {rule.layer_label.get(lang) or _w('none', lang)}",
-        f"{_w('source', lang)}: {source}",
-        f"{_w('dates', lang)}: {dates(rule, lang)}",
-        f"{_w('rule_set', lang)}: {rule.rule_set} ({rule.location})",
+        f"{_head('message', lang)}: {rule.message.get(lang)}",
+        f"{_head('severity', lang)}: {SEVERITY_WORDS[lang][rule.severity]}",
+        f"{_head('layer', lang)}: {rule.layer_label.get(lang) or _w('none', lang)}",
+        f"{_head('source', lang)}: {source}",
+        f"{_head('dates', lang)}: {dates(rule, lang)}",
+        f"{_head('rule_set', lang)}: {rule.rule_set} ({rule.location})",
     ]
     if rule.comment.get(lang):
-        lines += ["", f"{_w('comment', lang)}:", rule.comment.get(lang)]
-    lines += ["", f"{_w('shape', lang)}:", "", turtle, "", f"{_w('fixtures', lang)}:"]
+        lines += ["", f"{_head('comment', lang)}:", rule.comment.get(lang)]
+    lines += ["", f"{_head('shape', lang)}:", "", turtle, "", f"{_head('fixtures', lang)}:"]
     lines += [f"  {p}" for p in fixture_paths(rule)] or [f"  {_w('none', lang)}"]
     return "\n".join(lines) + "\n"
