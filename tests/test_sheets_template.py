@@ -153,3 +153,24 @@ def test_a_finding_about_a_seat_points_at_its_row(run) -> None:
     at = next(i for i, line in enumerate(lines) if "[SHEETS-OBSERVER-SEAT]" in line)
     assert "has an observer seat: Committee chair (observer)" in lines[at]
     assert lines[at + 1].endswith("good.xlsx: sheet Seats, row 8")
+
+
+def test_the_bundled_rules_point_at_the_row_a_person_typed(run, template_da: Path) -> None:
+    """Under the 2022 rules: the person adds Aalborg's health-committee chair but forgets 'nej' under
+    Stemmeret. The observer rule names that seat's row; parity (now 2 against 3) names the body's row."""
+    _fill(template_da, "Pladser", [{"Id": "pk-midt-obs", "Organ": "pk-midt", "Navn (da)": "Udvalgsformand, Aalborg",
+                                    "Rolle": "udvalgsformand", "Part": "kommune", "Repræsenterer": "Aalborg"}],
+          start=FIRST_FREE_ROW)
+    result = run("validate", template_da, "--lang", "da")
+    assert result.exit_code == 1, result.stderr
+    lines = result.stdout.splitlines()
+    observer = next(i for i, line in enumerate(lines) if "[DK22-LOC-PHC-OBSERVERS]" in line)
+    assert "Udvalgsformand, Aalborg" in lines[observer]
+    assert lines[observer + 1].endswith("forslag.xlsx: ark Pladser, række 7")
+    parity = next(i for i, line in enumerate(lines) if "[DK22-LOC-PARITY]" in line)
+    assert lines[parity + 1].endswith("forslag.xlsx: ark Organer, række 2")
+    # Marking the observer fixes both.
+    _fill(template_da, "Pladser", [{"Stemmeret": "nej"}], start=FIRST_FREE_ROW)
+    result = run("validate", template_da, "--lang", "da")
+    assert "[DK22-LOC-PHC-OBSERVERS]" not in result.stdout and "[DK22-LOC-PARITY]" not in result.stdout
+    assert result.exit_code == 0, result.stdout
