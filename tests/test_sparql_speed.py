@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import FIXTURES
 from govgraph import load
 from govgraph import sparql_speed
@@ -31,3 +33,15 @@ def test_prefix_order_does_not_change_the_key() -> None:
     assert sparql_speed.normalized(a) == sparql_speed.normalized(b)
     twice = "PREFIX a: <urn:x>\nPREFIX a: <urn:a>\nSELECT * WHERE { ?s a:p ?o }"
     assert sparql_speed.normalized(twice) == twice
+
+
+def test_real_rules_give_the_same_findings_from_the_disk_cache(tmp_path, monkeypatch) -> None:
+    from conftest import SCENARIOS
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sparql_speed, "_MEMORY", {})
+    cold = validate(load([SCENARIOS / "nordjylland-2022.ttl"]))
+    monkeypatch.setattr(sparql_speed, "_MEMORY", {})
+    monkeypatch.setattr(sparql_speed, "prepareQuery", lambda text: pytest.fail(f"parsed again: {text[:80]}"))
+    warm = validate(load([SCENARIOS / "nordjylland-2022.ttl"]))
+    assert cold.findings and warm == cold

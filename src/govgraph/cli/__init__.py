@@ -39,6 +39,7 @@ def fail(error: GovgraphError) -> None:
 
 # Importing the command modules registers their commands on ``app``.
 from . import info_lint  # noqa: E402,F401
+from . import compare  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
 from . import draw  # noqa: E402,F401
 from . import validate  # noqa: E402,F401

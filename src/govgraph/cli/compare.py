@@ -1,0 +1,94 @@
+"""``govgraph compare``: scenarios side by side, optionally against a baseline, with a chart."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..compare import compare as compare_scenarios
+from ..compare import load_scenarios
+from ..errors import GovgraphError, InputError, UsageError
+from ..load import parse_date
+from ..metrics import METRICS, with_rules
+from ..render.compare_chart import render_chart
+from ..render.compare import RENDERERS
+from . import LANG_OPTION, Lang, app, fail
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+def write_all(outputs: dict[Path, str]) -> None:
+    """Write every file or none: each goes to a temporary file beside it, then all are moved into place."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, text in outputs.items():
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append((temp, path))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        for temp, path in temps:
+            os.replace(temp, path)
+    except OSError as err:
+        raise InputError(path, f"cannot write the file ({err.strerror or err})",
+                         "check that the folder exists and is writable") from None
+    finally:
+        for temp, _ in temps:
+            if os.path.exists(temp):
+                os.unlink(temp)
+
+
+@app.command()
+def compare(
+    scenarios: list[Path] = typer.Argument(..., help="Scenario files (.ttl, .nt, .jsonld), one scenario each."),
+    baseline: str = typer.Option(None, "--baseline", "-b",
+                                 help="One of the scenario files (or its name): also show each figure's change from it."),
+    as_of: str = typer.Option(None, "--as-of", help="Measure every scenario on this date (default: each its own "
+                                                    "gg:effectiveDate)."),
+    fmt: CompareFormat = typer.Option(CompareFormat.text, "--format", "-f", help="text, markdown, json or csv."),
+    rules: list[str] = typer.Option(None, "--rules", help="Count findings against these rule sets (names in shapes/) "
+                                                          "or rule files instead of the rules in force (repeatable)."),
+    findings: bool = typer.Option(True, "--findings/--no-findings",
+                                  help="Validate each scenario and count its findings (pySHACL: the slow part)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Scenarios measured at once, in separate processes "
+                                                    "(0: one per CPU core; 1: one after the other)."),
+    chart: Path = typer.Option(None, "--chart", help="Also write an SVG chart of the key figures to this file."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the table to this file instead of stdout."),
+    lang: Lang = LANG_OPTION,
+    reference: bool = typer.Option(True, "--reference/--no-reference",
+                                   help="Load the bundled North Jutland reference data as context."),
+) -> None:
+    """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,
+    representation, reporting lines, tasks, persons with several seats and meeting load; with --baseline,
+    each figure's change from it.
+
+    Example: govgraph compare data/scenarios/klynge-midt-2022-*.ttl --baseline data/scenarios/klynge-midt-2022-actual.ttl
+    """
+    try:
+        day = parse_date(as_of, "--as-of") if as_of else None
+        if output is not None and chart is not None and output.resolve() == chart.resolve():
+            raise UsageError("--output and --chart name the same file: give each its own")
+        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference)
+        metrics = with_rules(rules) if rules else list(METRICS)
+        if not findings:
+            metrics = [m for m in metrics if m.key != "findings"]
+        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics, workers=workers)
+        table = RENDERERS[fmt.value](comparison, lang.value)
+        files = {output: table} if output is not None else {}
+        if chart is not None:
+            files[chart] = render_chart(comparison, lang.value)
+        write_all(files)
+    except GovgraphError as error:
+        fail(error)
+        return
+    if output is None:
+        typer.echo(table, nl=False)
