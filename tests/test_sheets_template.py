@@ -127,6 +127,13 @@ def test_a_person_fills_in_the_template(run, template_da: Path, tmp_path: Path) 
 RULES = Path(__file__).resolve().parent / "fixtures" / "sheets" / "rules.ttl"
 
 
+def _finding(output: str, rule: str) -> tuple[str, str]:
+    """The text renderer's line of a rule's finding, and the 'where' line under it."""
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if f"[{rule}]" in line)
+    return lines[at], lines[at + 1]
+
+
 def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> None:
     """The person forgets a role and to mark the observer as non-voting: findings point at the cells."""
     seats = [dict(s, Rolle=None) if s["Id"] == "pk-midt-r3" else s for s in PERSON_SEATS]
@@ -134,25 +141,23 @@ def test_validate_on_the_filled_template_names_cells(run, template_da: Path) -> 
     _fill(template_da, "Pladser", seats, start=FIRST_FREE_ROW)
     result = run("validate", template_da, "--rules", RULES, "--lang", "da")
     assert result.exit_code == 1, result.stderr
-    lines = result.stdout.splitlines()
-    role = next(i for i, line in enumerate(lines) if "[SHEETS-SEAT-ROLE]" in line)
-    assert "Regionsrådsmedlem 3 har ingen rolle" in lines[role]
-    assert lines[role + 1].endswith("forslag.xlsx: ark Pladser, række 7, kolonne Rolle")
-    parity = next(i for i, line in enumerate(lines) if "[SHEETS-PARITY]" in line)
+    message, where = _finding(result.stdout, "SHEETS-SEAT-ROLE")
+    assert "Regionsrådsmedlem 3 har ingen rolle" in message
+    assert where.endswith("forslag.xlsx: ark Pladser, række 7, kolonne Rolle")
+    message, where = _finding(result.stdout, "SHEETS-PARITY")
     # Example rows: 2 regional and 2 municipal voting seats; the person adds a regional member, an
     # alderman and, voting by mistake, the committee chair: 3 regional against 4 municipal.
-    assert "3 regionale og 4 kommunale" in lines[parity]
-    assert lines[parity + 1].endswith("forslag.xlsx: ark Organer, række 2")
-    assert len([line for line in lines if "[SHEETS-" in line and "OBSERVER" not in line]) == 2
+    assert "3 regionale og 4 kommunale" in message
+    assert where.endswith("forslag.xlsx: ark Organer, række 2")
+    assert len([line for line in result.stdout.splitlines() if "[SHEETS-" in line and "OBSERVER" not in line]) == 2
 
 
 def test_a_finding_about_a_seat_points_at_its_row(run) -> None:
     good = Path(__file__).resolve().parent / "fixtures" / "sheets" / "good.xlsx"
     result = run("validate", good, "--rules", RULES)
-    lines = result.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "[SHEETS-OBSERVER-SEAT]" in line)
-    assert "has an observer seat: Committee chair (observer)" in lines[at]
-    assert lines[at + 1].endswith("good.xlsx: sheet Seats, row 8")
+    message, where = _finding(result.stdout, "SHEETS-OBSERVER-SEAT")
+    assert "has an observer seat: Committee chair (observer)" in message
+    assert where.endswith("good.xlsx: sheet Seats, row 8")
 
 
 def test_the_bundled_rules_point_at_the_row_a_person_typed(run, template_da: Path) -> None:
@@ -163,12 +168,10 @@ def test_the_bundled_rules_point_at_the_row_a_person_typed(run, template_da: Pat
           start=FIRST_FREE_ROW)
     result = run("validate", template_da, "--lang", "da")
     assert result.exit_code == 1, result.stderr
-    lines = result.stdout.splitlines()
-    observer = next(i for i, line in enumerate(lines) if "[DK22-LOC-PHC-OBSERVERS]" in line)
-    assert "Udvalgsformand, Aalborg" in lines[observer]
-    assert lines[observer + 1].endswith("forslag.xlsx: ark Pladser, række 7")
-    parity = next(i for i, line in enumerate(lines) if "[DK22-LOC-PARITY]" in line)
-    assert lines[parity + 1].endswith("forslag.xlsx: ark Organer, række 2")
+    message, where = _finding(result.stdout, "DK22-LOC-PHC-OBSERVERS")
+    assert "Udvalgsformand, Aalborg" in message
+    assert where.endswith("forslag.xlsx: ark Pladser, række 7")
+    assert _finding(result.stdout, "DK22-LOC-PARITY")[1].endswith("forslag.xlsx: ark Organer, række 2")
     # Marking the observer fixes both.
     _fill(template_da, "Pladser", [{"Stemmeret": "nej"}], start=FIRST_FREE_ROW)
     result = run("validate", template_da, "--lang", "da")
