@@ -165,6 +165,23 @@ READERS: dict[str, Reader] = {
 DIRECTORY_READERS: list[tuple[Callable[[Path], bool], Reader]] = []
 
 
+def _lazy(module: str, name: str) -> Callable[[Path], Any]:
+    """A reader imported on first use, so that loading Turtle never imports openpyxl or PyYAML."""
+
+    def call(path: Path) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(module, __package__), name)(path)
+
+    return call
+
+
+# Spreadsheets (govgraph.sheets): a workbook, YAML, a folder of CSV files.
+READERS[".xlsx"] = _lazy(".sheets.read", "read_xlsx")
+READERS[".yaml"] = READERS[".yml"] = _lazy(".sheets.yamlld", "read_yaml")
+DIRECTORY_READERS.append((_lazy(".sheets.tables", "is_csv_folder"), _lazy(".sheets.read", "read_csv_folder")))
+
+
 def read_file(path: Path) -> Parsed:
     """Parse one input file (or a directory a registered reader accepts)."""
     if not path.exists():
@@ -194,7 +211,10 @@ class Model:
     places: SourceMap = field(default_factory=SourceMap)
     parts: tuple[tuple[Path, Parsed], ...] = ()
 
-    def locate(self, node: object) -> Location | None:
+    def locate(self, node: object, prop: object = None) -> Location | None:
+        """Where ``node`` is defined; with ``prop``, the cell that gives it that property, when known."""
+        if prop is not None and (node, prop) in self.places.cells:
+            return self.places.cells[(node, prop)]  # type: ignore[index]
         return self.places.locate(node, self.graph)  # type: ignore[arg-type]
 
     def locate_triple(self, triple: tuple) -> Location | None:

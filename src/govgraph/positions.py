@@ -32,20 +32,38 @@ class Location:
             return f"{self.file}:{self.line}"
         return self.file
 
+    def text(self, lang: str = "en") -> str:
+        """As :meth:`__str__`, with a spreadsheet place in the reader's language (ark, række, kolonne)."""
+        if lang != "da" or not self.detail:
+            return str(self)
+        detail = _SHEET_WORDS.sub(lambda m: _DANISH[m.group(1)] + " ", self.detail)
+        return f"{self.file}: {detail}"
+
+
+_DANISH = {"sheet": "ark", "row": "række", "column": "kolonne"}
+_SHEET_WORDS = re.compile(r"(?:(?<=^)|(?<=, ))(sheet|row|column) ")
+
 
 @dataclass
 class SourceMap:
     """Node → where it is defined, across all loaded files."""
 
     places: dict[Node, Location] = field(default_factory=dict)
+    #: (node, property) → the cell that gives the node that property (spreadsheets only).
+    cells: dict[tuple[Node, Node], Location] = field(default_factory=dict)
 
     def add(self, node: Node, location: Location, *, overwrite: bool = False) -> None:
         if overwrite or node not in self.places:
             self.places[node] = location
 
+    def add_cell(self, node: Node, prop: Node, location: Location) -> None:
+        self.cells.setdefault((node, prop), location)
+
     def update(self, other: SourceMap) -> None:
         for node, loc in other.places.items():
             self.add(node, loc)
+        for key, loc in other.cells.items():
+            self.cells.setdefault(key, loc)
 
     def locate(self, node: Node, graph: Graph | None = None) -> Location | None:
         """The node's place; a blank node borrows the place of a subject that refers to it."""

@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from .errors import GovgraphError
 from .load import Model
+from .positions import Location
 from .model import label, organization
 from .report import Finding, Report, Severity
 from .rules import Catalogue, Rule, load_catalogue
@@ -208,10 +209,18 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
         yield Finding(
             rule=rule.id, severity=severity, message=message,
             focus=label(g, focus, "en"), body=label(g, body, "en") if body is not None else "",
-            location=model.locate(focus), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
+            location=_where(model, focus, path, value), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
             focus_iri=str(focus), path=label(g, path, "en") if isinstance(path, URIRef) else "",
             value=label(g, value, "en") if value is not None else "",
             extra=tuple(sorted(extra.items())))
+
+
+def _where(model: Model, focus: Node, path: Node | None, value: Node | None) -> Location | None:
+    """The place to fix: the offending seat when a body-level rule names one as its value
+    (e.g. a seat without its appointment), else the focus; with a result path, its cell."""
+    if isinstance(value, URIRef) and (value, RDF.type, GG.Seat) in model.user:
+        return model.locate(value)
+    return model.locate(focus, path)
 
 
 @dataclass(frozen=True)

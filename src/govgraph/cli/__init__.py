@@ -43,6 +43,7 @@ from . import compare  # noqa: E402,F401
 from . import diff  # noqa: E402,F401
 from . import draw  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
+from . import sheets  # noqa: E402,F401
 
 
 def main() -> None:

@@ -83,7 +83,8 @@ def render_findings_text(report: Report, lang: str = "en", summary: str = "") ->
         for f in findings:
             lines.append(f"  {SEVERITY_WORDS[lang][f.severity]} [{f.rule}] {f.text(lang)}")
             focus = localized(f, "focus", lang)
-            where = ", ".join(x for x in (focus if focus != body else "", str(f.location or "")) if x)
+            where = ", ".join(x for x in (focus if focus != body else "", f.location.text(lang) if f.location else "")
+                              if x)
             if where:
                 lines.append(f"      {word('where', lang)}: {where}")
             value = localized(f, "value", lang)
@@ -144,7 +145,8 @@ def render_findings_markdown(report: Report, lang: str = "en", title: str = "") 
         for body, findings in _grouped(report, lang):
             for f in findings:
                 row = [body or word("general", lang), SEVERITY_WORDS[lang][f.severity], f"`{f.rule}`", f.text(lang),
-                       localized(f, "layer", lang), localized(f, "source", lang), str(f.location or "")]
+                       localized(f, "layer", lang), localized(f, "source", lang),
+                       f.location.text(lang) if f.location else ""]
                 lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
     else:
         lines.append(word("conforms", lang))

@@ -1,0 +1,69 @@
+"""``govgraph template``, ``govgraph import`` and ``govgraph export``: spreadsheets in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..errors import GovgraphError, UsageError
+from . import LANG_OPTION, Lang, app, fail
+
+
+@app.command()
+def template(
+    out: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx)."),
+    lang: Lang = LANG_OPTION,
+    base: list[Path] = typer.Option([], "--base", help="Model files whose bodies the drop-down lists offer."),
+) -> None:
+    """Write an empty proposal workbook: a sheet per kind of thing, drop-down lists, an example row, a read-me.
+
+    Example: govgraph template -o proposal.xlsx --lang da
+    """
+    from ..sheets.template import template as write_template
+
+    try:
+        if out.suffix.lower() != ".xlsx":
+            raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)")
+        write_template(out, lang.value, base)
+    except GovgraphError as error:
+        fail(error)
+
+
+@app.command(name="import")
+def import_(
+    source: Path = typer.Argument(..., help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
+    out: Path = typer.Option(..., "--output", "-o", help="The Turtle file to write."),
+    base: list[Path] = typer.Option([], "--base", help="Model files the sheets may refer to (e.g. bodies)."),
+) -> None:
+    """Turn a spreadsheet (or CSV folder, or YAML) proposal into Turtle, after checking every cell.
+
+    Example: govgraph import proposal.xlsx -o proposal.ttl
+    """
+    from ..sheets.convert import to_turtle
+    from ..sheets.workbook import write_atomic
+
+    try:
+        write_atomic(out, to_turtle(source, base))
+    except GovgraphError as error:
+        fail(error)
+
+
+@app.command()
+def export(
+    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .xlsx, …)."),
+    out: Path = typer.Option(..., "--output", "-o", help="model.xlsx, or a folder for CSV files."),
+    lang: Lang = LANG_OPTION,
+    reference: bool = typer.Option(True, "--reference/--no-reference",
+                                   help="Load the bundled North Jutland reference data as context."),
+) -> None:
+    """Write a model as the same spreadsheet the template gives (or as a folder of CSV files), losslessly.
+
+    Example: govgraph export data/scenarios/nordjylland-2022.ttl -o nordjylland-2022.xlsx
+    """
+    from ..sheets.export import export as write_export
+
+    try:
+        write_export(model, out, lang.value, reference)
+    except GovgraphError as error:
+        fail(error)

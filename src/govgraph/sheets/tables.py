@@ -1,0 +1,183 @@
+"""Read the raw tables of a workbook (.xlsx) or of a folder of CSV files.
+
+A table is a sheet's header and its non-empty rows, with each cell's place, so
+that every later message can say ``proposal.xlsx: sheet Seats, row 7, column
+Role``. Nothing here knows RDF; :mod:`.read` turns the tables into triples.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from .cells import CellValue, cell_text
+from .schema import LISTS_SHEET, README_SHEET, SHEETS, Column, Sheet, column_by_header, sheet_by_name
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its number as the spreadsheet shows it, and its cells by column key."""
+
+    table: Table
+    number: int
+    cells: dict[str, CellValue]
+
+    def where(self, column: str | None = None) -> str:
+        """``file: sheet S, row N, column C`` (CSV: ``file.csv: row N, column C``)."""
+        text = f"{self.table.file}: {self.detail}"
+        if column is not None:
+            text += f", column {self.table.headers[column]}"
+        return text
+
+    @property
+    def detail(self) -> str:
+        prefix = f"sheet {self.table.name}, " if not self.table.csv else ""
+        return f"{prefix}row {self.number}"
+
+    def text(self, key: str) -> str:
+        return cell_text(self.cells.get(key))
+
+
+@dataclass
+class Table:
+    """One sheet: which schema sheet it is, its name as written, its headers and rows."""
+
+    sheet: Sheet
+    name: str
+    file: str
+    csv: bool
+    headers: dict[str, str] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+
+
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unxstring(text: str) -> str:
+    """An .xlsx cell's text with OOXML _xHHHH_ escapes undone (Excel writes a carriage return as _x000D_)."""
+    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _header_map(sheet: Sheet, name: str, where: str, header: list[CellValue]) -> tuple[dict[int, Column], dict[str, str]]:
+    columns: dict[int, Column] = {}
+    headers: dict[str, str] = {}
+    for index, value in enumerate(header):
+        text = cell_text(value)
+        if not text:
+            continue
+        column = column_by_header(sheet, text)
+        if column is None:
+            allowed = ", ".join(c.en for c in sheet.columns)
+            raise InputError(f"{where}row 1", f"unknown column {text!r}", f"allowed: {allowed}")
+        if column.key in headers:
+            raise InputError(f"{where}row 1", f"column {text!r} appears twice", "keep one of them")
+        columns[index] = column
+        headers[column.key] = text
+    for column in sheet.columns:
+        if column.key not in headers and column.required:
+            raise InputError(f"{where}row 1", f"column {column.en!r} is missing",
+                             f"add a column headed {column.en!r} (or {column.da!r})")
+        headers.setdefault(column.key, column.en)
+    return columns, headers
+
+
+def _table(sheet: Sheet, name: str, file: str, is_csv: bool, rows: list[list[CellValue]]) -> Table:
+    where = f"{file}: " + ("" if is_csv else f"sheet {name}, ")
+    table = Table(sheet, name, file, is_csv)
+    if not rows:
+        table.headers = {c.key: c.en for c in sheet.columns}
+        return table
+    columns, table.headers = _header_map(sheet, name, where, rows[0])
+    for number, values in enumerate(rows[1:], start=2):
+        # Keep text made of spaces: on Other statements it is a value (cell_text() strips it elsewhere).
+        cells = {columns[i].key: v for i, v in enumerate(values) if i in columns and v is not None and v != ""}
+        if cells:
+            table.rows.append(Row(table, number, cells))
+    return table
+
+
+def _check_sheets(tables: list[Table], file: str, present: list[str], is_csv: bool) -> None:
+    found = {t.sheet.key for t in tables}
+    for sheet in SHEETS:
+        if sheet.required and sheet.key not in found:
+            what = f"the CSV file {sheet.key}.csv is missing" if is_csv else f"sheet {sheet.en} is missing"
+            have = ", ".join(present) or "none"
+            raise InputError(file, what, f"found: {have}; start from `govgraph template` to get every sheet")
+
+
+def read_xlsx_tables(path: Path) -> list[Table]:
+    """The data sheets of an .xlsx workbook (the read-me and Lists sheets are skipped)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+        raise InputError(path, "is not an Excel workbook (.xlsx)",
+                         "save it from Excel or LibreOffice as .xlsx, or start from `govgraph template`") from None
+    tables: list[Table] = []
+    names = list(book.sheetnames)
+    try:
+        for name in names:
+            if name in (*LISTS_SHEET, *README_SHEET):
+                continue
+            sheet = sheet_by_name(name)
+            if sheet is None:
+                continue  # a sheet of the user's own notes
+            if any(t.sheet is sheet for t in tables):
+                raise InputError(path, f"sheet {sheet.en} appears twice (as {name!r})", "keep one of them")
+            rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
+                    for r in book[name].iter_rows(values_only=True)]
+            tables.append(_table(sheet, name, str(path), False, rows))
+    finally:
+        book.close()
+    _check_sheets(tables, str(path), names, False)
+    return tables
+
+
+def is_csv_folder(path: Path) -> bool:
+    """A folder holding at least one CSV file named after a sheet (bodies.csv, seats.csv, …)."""
+    return path.is_dir() and any(sheet_by_name(p.stem) for p in path.glob("*.csv"))
+
+
+def _csv_text(path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252: what Excel in Danish saves as plain "CSV"."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text", "save it as CSV UTF-8")
+
+
+def read_csv_tables(folder: Path) -> list[Table]:
+    """The tables of a folder of CSV files, one per sheet, named by the sheet (seats.csv or Pladser.csv)."""
+    tables: list[Table] = []
+    files = sorted(folder.glob("*.csv"))
+    for path in files:
+        sheet = sheet_by_name(path.stem)
+        if sheet is None:
+            continue
+        if any(t.sheet is sheet for t in tables):
+            raise InputError(path, f"a second CSV file for sheet {sheet.en}", "keep one of them")
+        text = _csv_text(path)
+        first = text.splitlines()[0] if text.strip() else ""
+        # Excel with a Danish locale separates CSV fields with ';'.
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        try:
+            rows: list[list[CellValue]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        except csv.Error as err:
+            raise InputError(path, f"cannot read as CSV: {err}") from None
+        tables.append(_table(sheet, sheet.en, str(path), True, rows))
+    _check_sheets(tables, str(folder), [p.name for p in files], True)
+    return tables

@@ -1,0 +1,199 @@
+"""Spreadsheet, CSV and YAML proposals: read with cell places; every kind of bad input is one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from graphs import assert_isomorphic
+from govgraph import InputError, load
+from govgraph.model import organization
+from govgraph.vocab import NJ
+
+SHEETS = FIXTURES / "sheets"
+
+BAD_INPUT = [
+    # fixture, words the message must contain
+    ("empty-required.xlsx", ["empty-required.xlsx: sheet Seats, row 7, column Body:", "empty but required"]),
+    ("unknown-role.xlsx", ["unknown-role.xlsx: sheet Seats, row 7, column Role:", "unknown role 'borgmster'",
+                           "(allowed: borgmester, "]),
+    ("unknown-municipality.xlsx", ["sheet Seats, row 5, column Represents:", "unknown municipality",
+                                  "'Aalborgg'", "(allowed: aalborg, "]),
+    ("duplicate-id.xlsx", ["sheet Seats, row 7, column Id:", "duplicate id 'pk-midt-jammerbugt'", "sheet Seats, row 6"]),
+    ("bad-date.xlsx", ["sheet Bodies, row 2, column Valid from:", "'1. oktober 2022' is not a date", "YYYY-MM-DD"]),
+    ("missing-body.xlsx", ["sheet Seats, row 7, column Body:", "unknown body 'pk-nord'",
+                           "allowed: ", "Political Health Cluster Midt"]),
+    ("missing-sheet.xlsx", ["missing-sheet.xlsx: sheet Seats is missing", "found: Scenario, Bodies, Tasks"]),
+    ("unknown-column.xlsx", ["unknown-column.xlsx: sheet Seats, row 1: unknown column 'Rolle x'",
+                             "(allowed: Id, Body, Label (da), Label (en), Role, "]),
+    ("not-a-spreadsheet.xlsx", ["not-a-spreadsheet.xlsx: is not an Excel workbook (.xlsx)"]),
+    ("unknown-role-csv", ["unknown-role-csv/seats.csv: row 7, column Role:", "unknown role 'borgmster'"]),
+    ("bad.yaml", ["bad.yaml:5:7", "YAML syntax error"]),
+    ("remote-context.yaml", ["remote JSON-LD context", "refused"]),
+    ("unknown-prefix.yaml", ["unknown-prefix.yaml:48:", "unknown prefix 'rol' in 'rol:Mayor'", "role"]),
+]
+
+
+@pytest.mark.parametrize("name,words", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_library(name: str, words: list[str]) -> None:
+    with pytest.raises(InputError) as caught:
+        load([SHEETS / name])
+    for word in words:
+        assert word in str(caught.value)
+
+
+@pytest.mark.parametrize("name,words", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_import_one_line_exit_2_nothing_written(run, tmp_path: Path, name: str, words: list[str]) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / name, "-o", out)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("govgraph: ")
+    for word in words:
+        assert word in lines[0]
+    assert list(tmp_path.iterdir()) == [], "a failed import must leave nothing on disk"
+
+
+def test_xlsx_csv_and_yaml_say_theassert_isomorphic() -> None:
+    xlsx = load([SHEETS / "good.xlsx"]).user
+    assert_isomorphic(xlsx, load([SHEETS / "good-csv"]).user)
+    assert_isomorphic(xlsx, load([SHEETS / "good.yaml"]).user)
+
+
+def test_labels_and_ids_resolve() -> None:
+    org = organization(load([SHEETS / "good.xlsx"]))
+    body = org.by_iri[NJ["pk-midt"]]
+    seats = {s.iri.rsplit("/", 1)[-1]: s for s in body.seats}
+    # "borgmester", "role:Mayor", "regionsrådsmedlem" and "regional council member" are all understood
+    assert seats["pk-midt-aalborg"].role == seats["pk-midt-jammerbugt"].role
+    assert str(seats["pk-midt-jammerbugt"].role).endswith("role/Mayor")
+    assert seats["pk-midt-region-2"].role == seats["pk-midt-region-3"].role
+    # "Aalborg" (a short label) and "jammerbugt" (a local name) name municipalities
+    assert seats["pk-midt-aalborg"].represents == NJ["aalborg"]
+    assert seats["pk-midt-jammerbugt"].represents == NJ["jammerbugt"]
+    # a body named by its label; "no" in Voting makes an observer
+    assert seats["pk-midt-plo"].body == NJ["pk-midt"]
+    assert [s.voting for s in body.seats].count(False) == 1 and not seats["pk-midt-observatoer"].voting
+    assert body.valid_until is not None and body.valid_until.isoformat() == "2026-12-31"
+
+
+@pytest.mark.parametrize("source,place", [
+    ("good.xlsx", "good.xlsx: sheet Seats, row 7"),
+    ("good-csv", "good-csv/seats.csv: row 7"),
+    ("good.yaml", "good.yaml:61"),
+])
+def test_every_node_knows_its_row(source: str, place: str) -> None:
+    model = load([SHEETS / source])
+    assert str(model.locate(NJ["pk-midt-plo"])).endswith(place)
+
+
+def test_info_reads_a_workbook_directly(run) -> None:
+    result = run("info", SHEETS / "good.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "Political Health Cluster Midt" in result.stdout
+
+
+def test_import_writes_turtle_that_loads(run, tmp_path: Path) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / "good.xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "@prefix role: <https://w3id.org/govgraph/role/>" in text
+    assert "role:Mayor" in text
+    assert_isomorphic(load([out]).user, load([SHEETS / "good.xlsx"]).user)
+
+
+def test_readme_lists_every_sheet_and_column() -> None:
+    from conftest import ROOT
+    from govgraph.sheets.schema import SHEETS as SCHEMA
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Spreadsheets", 1)[1].split("\n## ", 1)[0]
+    for sheet in SCHEMA:
+        row = next(line for line in section.splitlines() if line.startswith(f"| {sheet.en} ({sheet.da})"))
+        for column in sheet.columns:
+            assert (f"**{column.en}**" if column.required else column.en) in row, (sheet.en, column.en)
+
+
+@pytest.mark.parametrize("source,cell", [
+    ("good.xlsx", "good.xlsx: sheet Seats, row 7, column Role"),
+    ("good-csv", "good-csv/seats.csv: row 7, column Role"),
+])
+def test_a_property_knows_its_cell(source: str, cell: str) -> None:
+    from rdflib.namespace import ORG
+
+    from govgraph.vocab import GG
+
+    model = load([SHEETS / source])
+    assert str(model.locate(NJ["pk-midt-plo"], ORG.role)).endswith(cell)
+    # an empty cell too: the seat has no office, and a finding about that points at the Office cell
+    assert str(model.locate(NJ["pk-midt-plo"], GG.office)).endswith(cell.replace("Role", "Office"))
+    # a property the sheets have no column for falls back to the row
+    assert str(model.locate(NJ["pk-midt-plo"], GG.population)).endswith(cell.rsplit(",", 1)[0])
+
+
+@pytest.mark.parametrize("source", ["good-csv", "good.yaml"])
+def test_import_from_csv_folder_and_yaml(run, tmp_path: Path, source: str) -> None:
+    out = tmp_path / "proposal.ttl"
+    result = run("import", SHEETS / source, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert_isomorphic(load([out]).user, load([SHEETS / "good.xlsx"]).user)
+
+
+@pytest.mark.parametrize("text,day", [("2022-10-01", "2022-10-01"), ("1.10.2022", "2022-10-01"),
+                                      ("01-10-2022", "2022-10-01"), ("31/12/2026", "2026-12-31")])
+def test_dates_iso_or_danish_day_first(text: str, day: str) -> None:
+    from govgraph.sheets.cells import decode_text
+    from govgraph.sheets.read import context_graph
+    from govgraph.sheets.resolve import Resolver
+    from govgraph.sheets.schema import BODIES
+
+    assert str(decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))) == day
+
+
+@pytest.mark.parametrize("text", ["2022-13-45", "32.1.2022", "1. oktober 2022", "2022-7-1", "10/2022"])
+def test_not_a_date(text: str) -> None:
+    from govgraph.sheets.cells import decode_text
+    from govgraph.sheets.read import context_graph
+    from govgraph.sheets.resolve import CellError, Resolver
+    from govgraph.sheets.schema import BODIES
+
+    with pytest.raises(CellError, match="is not a date"):
+        decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))
+
+
+def test_base_files_define_what_cells_may_name(run, tmp_path: Path) -> None:
+    """A seat for a body another file defines: unknown alone, fine with --base."""
+    out = tmp_path / "seat.ttl"
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out)
+    assert result.exit_code == 2 and "sheet Seats, row 2, column Body: unknown body 'pk-midt'" in result.stderr
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "good.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "org:postIn nj:pk-midt" in out.read_text(encoding="utf-8")
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "nowhere.ttl")
+    assert result.exit_code == 2 and "nowhere.ttl: no such file" in result.stderr
+
+
+def test_csv_as_danish_excel_saves_it() -> None:
+    """';'-separated, Windows-1252, CRLF, Danish headers and file names, day-first dates."""
+    model = load([SHEETS / "danish-excel-csv"])
+    org = organization(model)
+    body = org.by_iri[NJ["pk-midt"]]
+    assert org.label(body.iri, "da") == "Politisk Sundhedsklynge Midt"
+    assert body.valid_from is not None and body.valid_from.isoformat() == "2022-10-01"
+    assert {org.label(s.iri, "da") for s in body.seats if not s.voting} == {"Udvalgsformand (observatør)"}
+    assert str(model.locate(NJ["pk-midt-obs"])).endswith("danish-excel-csv/Pladser.csv: row 4")
+
+
+def test_a_cell_place_in_danish() -> None:
+    from govgraph.positions import Location
+
+    cell = Location("forslag.xlsx", 0, "sheet Pladser, row 7, column Rolle")
+    assert cell.text("da") == "forslag.xlsx: ark Pladser, række 7, kolonne Rolle"
+    assert cell.text("en") == str(cell) == "forslag.xlsx: sheet Pladser, row 7, column Rolle"
+    assert Location("seats.csv", 0, "row 3, column Role").text("da") == "seats.csv: række 3, kolonne Role"
+    assert Location("proposal.ttl", 12).text("da") == "proposal.ttl:12"
