@@ -18,7 +18,7 @@ RULES = CATALOGUE.rules
 SHAPES = CATALOGUE.graph
 LAYERS = {LAYER.Integrity, LAYER.Law, LAYER.PoliticalAgreement, LAYER.LocalDecision}
 SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation, SH.Warning}, LAYER.Law: {SH.Violation},
-                     LAYER.LocalDecision: {SH.Violation}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
+                     LAYER.LocalDecision: {SH.Violation, SH.Warning}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
 
 
 def _languages(node, prop) -> set[str]:
