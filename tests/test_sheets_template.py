@@ -31,7 +31,7 @@ def _validations(sheet) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def test_sheets_headers_and_lists_in_danish(template_da: Path) -> None:
     book = openpyxl.load_workbook(template_da)
     assert book.sheetnames == ["Læs mig", "Lister", "Scenarie", "Organer", "Pladser", "Medlemmer",
-                               "Rapporteringslinjer", "Opgaver", "Ændringer", "Øvrige udsagn", "Præfikser"]
+                               "Rapporteringslinjer", "Opgaver", "Ændringer", "Beslutninger", "Øvrige udsagn", "Præfikser"]
     assert book["Lister"].sheet_state == "hidden"
     seats = book["Pladser"]
     headers = [c.value for c in seats[1]]

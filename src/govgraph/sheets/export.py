@@ -20,7 +20,7 @@ from rdflib.term import Node
 from ..model import body_kind
 from .cells import CellValue, cell_text, encode, join, round_trips
 from .resolve import Resolver
-from .schema import (BODIES, CHANGES, LINE_KINDS, MEMBERS, PREFIX_SHEET, REPORTING, SCENARIO, SEATS, SHEETS,
+from .schema import (BODIES, CHANGES, DECISIONS, LINE_KINDS, MEMBERS, PREFIX_SHEET, REPORTING, SCENARIO, SEATS, SHEETS,
                      STATEMENTS, TASKS, Column, Sheet)
 
 Triple = tuple[Node, Node, Node]
@@ -239,6 +239,7 @@ def model_rows(user: Graph, context: Graph, lang: str = "en", csv: bool = False,
     sheets[SEATS.key] = ex.entity_rows(SEATS, ex.subjects(SEATS.rdf_type))  # type: ignore[arg-type]
     sheets[MEMBERS.key] = ex.entity_rows(MEMBERS, ex.subjects(MEMBERS.rdf_type))  # type: ignore[arg-type]
     sheets[CHANGES.key] = ex.entity_rows(CHANGES, ex.subjects(CHANGES.rdf_type))  # type: ignore[arg-type]
+    sheets[DECISIONS.key] = ex.entity_rows(DECISIONS, ex.subjects(DECISIONS.rdf_type))  # type: ignore[arg-type]
     sheets[REPORTING.key] = ex.link_rows(REPORTING)
     sheets[TASKS.key] = ex.link_rows(TASKS)
     sheets[STATEMENTS.key] = ex.statement_rows()

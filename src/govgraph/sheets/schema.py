@@ -279,6 +279,20 @@ CHANGES = Sheet("changes", "Change events", "Ændringer", "entity", rdf_type=ORG
            multi=True, help_en="Ids of the bodies after, ';'-separated.", help_da="Id på organerne efter, adskilt af ';'."),
     *_trailer()))
 
+DECISIONS = Sheet("decisions", "Decisions", "Beslutninger", "entity", rdf_type=GG.Decision,
+                  help_en="One row per decision a minute records: the body that made it and the task it falls under.",
+                  help_da="Én række pr. beslutning et referat viser: organet der traf den og opgaven den hører under.",
+                  columns=(
+    _id(), *_labels(),
+    Column("body", "Decided by", "Besluttet af", "ref", GG.decidedBy, domain="body", must_exist=True,
+           help_en="Id of the body that decided.", help_da="Id på organet der besluttede."),
+    Column("task", "Task", "Opgave", "concept", GG.exercisesTask, domain="task", multi=True,
+           help_en="The task the decision falls under, by its label or id.",
+           help_da="Opgaven beslutningen hører under, ved navn eller id."),
+    Column("date", "Date", "Dato", "date", DCTERMS.date, help_en="Date of the decision.",
+           help_da="Dato for beslutningen."),
+    *_trailer()))
+
 STATEMENTS = Sheet("statements", "Other statements", "Øvrige udsagn", "statements",
                    help_en="Anything the other sheets have no column for, one statement per row.",
                    help_da="Alt det de andre ark ikke har en kolonne til, ét udsagn pr. række.", columns=(
@@ -305,7 +319,8 @@ PREFIX_SHEET = Sheet("prefixes", "Prefixes", "Præfikser", "prefixes",
            help_da="Navnerummets IRI, fx https://example.org/."),
 ))
 
-SHEETS: tuple[Sheet, ...] = (SCENARIO, BODIES, SEATS, MEMBERS, REPORTING, TASKS, CHANGES, STATEMENTS, PREFIX_SHEET)
+SHEETS: tuple[Sheet, ...] = (SCENARIO, BODIES, SEATS, MEMBERS, REPORTING, TASKS, CHANGES, DECISIONS, STATEMENTS,
+                             PREFIX_SHEET)
 LISTS_SHEET = ("Lists", "Lister")
 README_SHEET = ("Read me", "Læs mig")
 
