@@ -58,3 +58,28 @@ def test_2027_health_councils_pass() -> None:
     result = report(2027)
     assert result.findings == ()
     assert any(r.startswith("DK27-") for r in result.rules)
+
+
+def test_2021_minute_000_decisions_lie_within_klyngestyregruppe_midt_tasks() -> None:
+    """Minute 000's three decisions are in the 2021 era, each under one of the steering group's nine
+    tasks (the reading is in each decision's comment), so CORE-DECISION-COMPETENCE finds nothing."""
+    from rdflib.namespace import RDF
+
+    from govgraph.vocab import GG, NJ, TASK
+
+    model = load([SCENARIOS / "nordjylland-2021.ttl"])
+    decisions = sorted(model.user.subjects(RDF.type, GG.Decision))
+    assert {model.user.value(d, GG.decidedBy) for d in decisions} == {NJ["klyngestyregruppe-midt"]}
+    assert sorted(str(model.user.value(d, GG.exercisesTask)).rsplit("/", 1)[-1] for d in decisions) == [
+        "cluster-organization", "cluster-organization", "solve-local-problems"]
+    assert all((NJ["klyngestyregruppe-midt"], GG.hasTask, model.user.value(d, GG.exercisesTask)) in model.graph
+               for d in decisions)
+    assert "CORE-DECISION-COMPETENCE" in report(2021).rules and report(2021).findings == ()
+    assert TASK["cluster-organization"] in set(model.graph.objects(NJ["klyngestyregruppe-midt"], GG.hasTask))
+
+
+def test_2022_findings_say_what_they_found_in_both_languages() -> None:
+    (ssu,) = [f for f in report(2022).findings if f.rule == "DK22-AGR-SSU-REGIONAL"]
+    assert ssu.message["en"].endswith("number of voting regional council members in this body: 4. "
+                                      "Cite the local decision that sets the number (e.g. parity).")
+    assert "antal regionsrådsmedlemmer med stemmeret i organet: 4." in ssu.message["da"]
