@@ -17,8 +17,10 @@ CATALOGUE = load_catalogue()
 RULES = CATALOGUE.rules
 SHAPES = CATALOGUE.graph
 LAYERS = {LAYER.Integrity, LAYER.Law, LAYER.PoliticalAgreement, LAYER.LocalDecision}
-SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation, SH.Warning}, LAYER.Law: {SH.Violation},
-                     LAYER.LocalDecision: {SH.Violation, SH.Warning}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
+SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation}, LAYER.Law: {SH.Violation},
+                     LAYER.LocalDecision: {SH.Violation}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
+#: Rules whose severity departs from their layer's on purpose; each says why in its rdfs:comment.
+SEVERITY_EXCEPTIONS = {"CORE-TASK-LEVEL": SH.Warning, "DK22-LOC-CHAIR-DEPUTY-SIDES": SH.Warning}
 
 
 def _languages(node, prop) -> set[str]:
@@ -32,10 +34,13 @@ def _nested(node) -> list:
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_severity_follows_the_layer_and_the_rule_explains_its_reading(rule) -> None:
-    # Law and local decisions bind (violation); the agreement may be refined locally (warning, info
+    # Law binds (violation); local decisions bind too, except where the source is a practice rather than a
+    # binding text (warning, e.g. DK22-LOC-CHAIR-DEPUTY-SIDES); integrity is violation, warning for a reading to
+    # check (CORE-TASK-LEVEL); the agreement may be refined locally (warning, info
     # for its open questions). IRI, labels, messages, source and dates: test_rule_fixtures.py.
     assert rule.layer in LAYERS
-    assert SHAPES.value(rule.iri, SH.severity) in SEVERITY_OF_LAYER[rule.layer]
+    allowed = {SEVERITY_EXCEPTIONS[rule.id]} if rule.id in SEVERITY_EXCEPTIONS else SEVERITY_OF_LAYER[rule.layer]
+    assert SHAPES.value(rule.iri, SH.severity) in allowed
     assert _languages(rule.iri, RDFS.comment) >= {"da", "en"}  # explain --lang da is Danish throughout
     assert rule.rule_set != "components", "components.ttl holds no rules"
 
