@@ -79,7 +79,7 @@ def validate(
 def _render(report: ValidationReport, fmt: Format, lang: str, threshold: Severity) -> str:
     from ..render import findings as text
 
-    checked = f"{report.checked} {text.word('checked', lang)}"
+    checked = text.checked_words(report, lang)
     if fmt is Format.json:
         return text.render_findings_json(report, lang, as_of=report.as_of.isoformat() if report.as_of else None,
                                          rules=list(report.rules))
