@@ -72,7 +72,7 @@ def test_exit_code_follows_fail_on(run, model, fail_on, code) -> None:
 
 def test_conforming_proposal_says_so_in_one_summary_line(run) -> None:
     result = run("validate", f"{ENGINE}/rules/T-PARITY/passes.ttl", "--rules", RULES)
-    assert result.stdout == "1 bodies checked, 0 violations, 0 warnings, 0 info\n"
+    assert result.stdout == "1 body checked, 0 violations, 0 warnings, 0 info\n"
 
 
 def test_as_of_changes_the_bodies_in_scope(run) -> None:
@@ -150,7 +150,7 @@ def test_nothing_reaches_the_network() -> None:
         print("service:", refused.exit_code)
         print("connections:", len(calls))
     """)
-    assert "ok: 0 1 bodies checked, 0 violations" in result.stdout, result.stdout + result.stderr
+    assert "ok: 0 1 body checked, 0 violations" in result.stdout, result.stdout + result.stderr
     assert "service: 2" in result.stdout
     assert "connections: 0" in result.stdout
 

@@ -17,20 +17,10 @@ from typing import Any
 
 from rdflib.term import Node
 
+from .i18n import Text
 from .model import Organization
 
 Value = int | float | str | bool | None
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in Danish and English."""
-
-    da: str
-    en: str
-
-    def __call__(self, lang: str = "en") -> str:
-        return self.da if lang == "da" else self.en
 
 
 @dataclass(frozen=True)

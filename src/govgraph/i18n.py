@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Danish and English (either may be empty).
+
+    ``text(lang)`` and ``text.get(lang)`` give it in ``lang``, else in the other language.
+    """
+
+    da: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        first, second = (self.da, self.en) if lang == "da" else (self.en, self.da)
+        return first or second
+
+    __call__ = get
+
+    def as_dict(self) -> dict[str, str]:
+        return {"da": self.get("da"), "en": self.get("en")}
+
 TEXTS: dict[str, dict[str, str]] = {
     "scenario": {"da": "Scenarie", "en": "Scenario"},
     "no_scenario": {"da": "(intet scenarie angivet)", "en": "(no scenario given)"},

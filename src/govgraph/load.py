@@ -165,10 +165,10 @@ READERS: dict[str, Reader] = {
 DIRECTORY_READERS: list[tuple[Callable[[Path], bool], Reader]] = []
 
 
-def _lazy(module: str, name: str) -> Callable[[Path], Any]:
+def _lazy(module: str, name: str) -> Reader:
     """A reader imported on first use, so that loading Turtle never imports openpyxl or PyYAML."""
 
-    def call(path: Path) -> Any:
+    def call(path: Path) -> Parsed:
         import importlib
 
         return getattr(importlib.import_module(module, __package__), name)(path)

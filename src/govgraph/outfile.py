@@ -1,4 +1,4 @@
-"""Write an output file whole or not at all."""
+"""Write output files whole or not at all."""
 
 from __future__ import annotations
 
@@ -20,19 +20,33 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     A reader never sees a half-written file, and a failure leaves the old file (or none).
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(path, f"cannot write: the folder {folder} does not exist", "create it or choose another -o")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    write_all({path: data})
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every file or none: each goes to a temporary file beside it, then all are renamed into place.
+
+    A missing folder or a failed write raises :class:`InputError` before any file is replaced.
+    """
+    temps: list[tuple[str, Path]] = []
+    path = Path(".")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temp, path)
+        for path, data in outputs.items():
+            folder = path.parent if str(path.parent) else Path(".")
+            if not folder.is_dir():
+                raise InputError(path, f"cannot write: the folder {folder} does not exist",
+                                 "create it or choose another -o")
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            temps.append((temp, path))
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            # mkstemp makes the file private (0600); give it the mode a plain open() would have.
+            os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        for temp, target in temps:
+            os.replace(temp, target)
     except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(path, f"cannot write the file ({err.strerror or err})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        raise InputError(path, f"cannot write the file ({err.strerror or err})",
+                         "check that the folder exists and is writable") from None
+    finally:
+        for temp, _ in temps:
+            Path(temp).unlink(missing_ok=True)

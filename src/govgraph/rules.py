@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from . import resources
 from .errors import InputError, UsageError
+from .i18n import Text
 from .load import new_graph, read_file
 from .model import label
 from .positions import Location
@@ -33,22 +34,6 @@ from .vocab import GG
 COMPONENTS = "components"
 
 _SEVERITIES = {SH.Violation: Severity.VIOLATION, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in Danish and English (either may be empty)."""
-
-    da: str = ""
-    en: str = ""
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang``, else in the other language."""
-        first, second = (self.da, self.en) if lang == "da" else (self.en, self.da)
-        return first or second
-
-    def as_dict(self) -> dict[str, str]:
-        return {"da": self.get("da"), "en": self.get("en")}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 
@@ -11,9 +10,10 @@ import typer
 
 from ..compare import compare as compare_scenarios
 from ..compare import load_scenarios
-from ..errors import GovgraphError, InputError, UsageError
+from ..errors import GovgraphError, UsageError
 from ..load import parse_date
 from ..metrics import METRICS, with_rules
+from ..outfile import write_all
 from ..render.compare_chart import render_chart
 from ..render.compare import RENDERERS
 from . import LANG_OPTION, Lang, app, fail
@@ -24,26 +24,6 @@ class CompareFormat(str, Enum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
-
-
-def write_all(outputs: dict[Path, str]) -> None:
-    """Write every file or none: each goes to a temporary file beside it, then all are moved into place."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        for path, text in outputs.items():
-            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((temp, path))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-        for temp, path in temps:
-            os.replace(temp, path)
-    except OSError as err:
-        raise InputError(path, f"cannot write the file ({err.strerror or err})",
-                         "check that the folder exists and is writable") from None
-    finally:
-        for temp, _ in temps:
-            if os.path.exists(temp):
-                os.unlink(temp)
 
 
 @app.command()
@@ -86,7 +66,7 @@ def compare(
         files = {output: table} if output is not None else {}
         if chart is not None:
             files[chart] = render_chart(comparison, lang.value)
-        write_all(files)
+        write_all({path: text.encode("utf-8") for path, text in files.items()})
     except GovgraphError as error:
         fail(error)
         return

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import GovgraphError, InputError
+from ..errors import GovgraphError
 from ..load import load, parse_date
+from ..outfile import write_atomic
 from ..report import Severity
 from . import LANG_OPTION, Lang, app, fail
 
@@ -38,17 +37,7 @@ def write_output(text: str, out: Path | None) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    folder = out.resolve().parent
-    if not folder.is_dir():
-        raise InputError(out, "the output folder does not exist", "create it first or choose another -o path")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(out, text.encode("utf-8"))
 
 
 @app.command()
@@ -90,7 +79,7 @@ def validate(
 def _render(report: ValidationReport, fmt: Format, lang: str, threshold: Severity) -> str:
     from ..render import findings as text
 
-    checked = f"{report.checked} {text.word('checked', lang)}"
+    checked = text.checked_words(report, lang)
     if fmt is Format.json:
         return text.render_findings_json(report, lang, as_of=report.as_of.isoformat() if report.as_of else None,
                                          rules=list(report.rules))

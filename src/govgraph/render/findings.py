@@ -22,7 +22,9 @@ _WORDS = {
     "where": {"da": "sted", "en": "where"},
     "value": {"da": "værdi", "en": "value"},
     "checked": {"da": "organer kontrolleret", "en": "bodies checked"},
+    "checked_one": {"da": "organ kontrolleret", "en": "body checked"},
     "counts": {"da": ("overtrædelser", "advarsler", "info"), "en": ("violations", "warnings", "info")},
+    "counts_one": {"da": ("overtrædelse", "advarsel", "info"), "en": ("violation", "warning", "info")},
     "body": {"da": "Organ", "en": "Body"},
     "severity": {"da": "Alvor", "en": "Severity"},
     "rule": {"da": "Regel", "en": "Rule"},
@@ -67,11 +69,18 @@ def _grouped(report: Report, lang: str) -> list[tuple[str, list[Finding]]]:
     return [(body, list(group)) for body, group in groupby(keyed, key=lambda f: localized(f, "body", lang))]
 
 
+def checked_words(report: Report, lang: str) -> str:
+    """'1 body checked', '9 bodies checked' (Danish: '1 organ kontrolleret')."""
+    return f"{report.checked} {word('checked_one' if report.checked == 1 else 'checked', lang)}"
+
+
 def summary_line(report: Report, lang: str, lead: str = "") -> str:
     """``N bodies checked, N violations, N warnings, N info`` (``lead`` replaces the first part)."""
-    v, w, i = word("counts", lang)
-    tail = (f"{report.count(Severity.VIOLATION)} {v}, {report.count(Severity.WARNING)} {w}, "
-            f"{report.count(Severity.INFO)} {i}")
+    parts = []
+    for n, severity in enumerate((Severity.VIOLATION, Severity.WARNING, Severity.INFO)):
+        count = report.count(severity)
+        parts.append(f"{count} {word('counts_one' if count == 1 else 'counts', lang)[n]}")
+    tail = ", ".join(parts)
     return f"{lead}, {tail}" if lead else tail
 
 
@@ -150,5 +159,5 @@ def render_findings_markdown(report: Report, lang: str = "en", title: str = "") 
                 lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
     else:
         lines.append(word("conforms", lang))
-    lines += ["", summary_line(report, lang, f"{report.checked} {word('checked', lang)}")]
+    lines += ["", summary_line(report, lang, checked_words(report, lang))]
     return "\n".join(lines) + "\n"

@@ -121,7 +121,7 @@ def read_xlsx_tables(path: Path) -> list[Table]:
         raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise InputError(path, "is not an Excel workbook (.xlsx)",
                          "save it from Excel or LibreOffice as .xlsx, or start from `govgraph template`") from None
     tables: list[Table] = []

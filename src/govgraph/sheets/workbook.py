@@ -21,6 +21,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..errors import InputError
+from ..outfile import write_atomic
 from .cells import CellValue, cell_text
 from .resolve import CellError, Resolver
 from .schema import BODIES, LINE_KINDS, LISTS_SHEET, README_SHEET, SEATS, SHEETS, Column, Sheet
@@ -213,21 +214,6 @@ def save_workbook(book, out: Path) -> None:  # type: ignore[no-untyped-def]
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename))
     write_atomic(out, fixed.getvalue())
-
-
-def write_atomic(out: Path, data: bytes) -> None:
-    """Write bytes to a temporary file next to ``out``, then move it into place."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(out, "the folder to write into does not exist", "create it first or choose another path")
-    handle, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> bytes:
