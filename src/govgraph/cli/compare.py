@@ -16,7 +16,7 @@ from ..metrics import METRICS, with_rules
 from ..outfile import write_all
 from ..render.compare_chart import render_chart
 from ..render.compare import RENDERERS
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
 class CompareFormat(str, Enum):
@@ -45,6 +45,7 @@ def compare(
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,
     representation, reporting lines, tasks, persons with several seats and meeting load; with --baseline,
@@ -56,7 +57,7 @@ def compare(
         day = parse_date(as_of, "--as-of") if as_of else None
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
-        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference)
+        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference, context or ())
         metrics = with_rules(rules) if rules else list(METRICS)
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]
