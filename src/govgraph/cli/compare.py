@@ -8,14 +8,9 @@ from pathlib import Path
 
 import typer
 
-from ..compare import compare as compare_scenarios
-from ..compare import load_scenarios
 from ..errors import GovgraphError, UsageError
 from ..load import parse_date
-from ..metrics import METRICS, with_rules
 from ..outfile import write_all
-from ..render.compare_chart import render_chart
-from ..render.compare import RENDERERS
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
@@ -57,6 +52,13 @@ def compare(
         day = parse_date(as_of, "--as-of") if as_of else None
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
+        # Imported here: the metrics need networkx, which the other commands never pay for.
+        from ..compare import compare as compare_scenarios
+        from ..compare import load_scenarios
+        from ..metrics import METRICS, with_rules
+        from ..render.compare import RENDERERS
+        from ..render.compare_chart import render_chart
+
         loaded, base = load_scenarios(scenarios, baseline, lang.value, reference, context or ())
         metrics = with_rules(rules) if rules else list(METRICS)
         if not findings:
