@@ -181,7 +181,7 @@ def scenario_name(model: Model, lang: str = "en") -> str:
 
 
 def load_scenarios(paths: Sequence[Path], baseline: Path | str | None = None, lang: str = "en",
-                   reference: bool = True) -> tuple[list[tuple[str, Model]], str | None]:
+                   reference: bool = True, context: Sequence[Path] = ()) -> tuple[list[tuple[str, Model]], str | None]:
     """Load each file as its own scenario, name it, and find the baseline among them.
 
     Returns the (name, model) pairs and the baseline's name. Raises
@@ -189,7 +189,7 @@ def load_scenarios(paths: Sequence[Path], baseline: Path | str | None = None, la
     :class:`UsageError` for two scenarios with one name or a baseline that is
     not one of ``paths`` (by path, or by scenario name).
     """
-    loaded = [(scenario_name(model, lang), model) for model in (load([p], reference=reference) for p in paths)]
+    loaded = [(scenario_name(model, lang), model) for model in (load([p], reference=reference, context=context) for p in paths)]
     seen: dict[str, Path] = {}
     for (name, _), path in zip(loaded, paths):
         if name in seen:

@@ -56,6 +56,8 @@ class Rule:
     file: Path
     line: int
     comment: Text = field(default=Text())
+    jurisdiction: URIRef | None = None  # gg:jurisdiction of the rule, else of its file's gg:RuleSet
+    jurisdiction_label: Text = field(default=Text())
 
     def in_force(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -201,6 +203,10 @@ def _rule_files(shapes_dir: Path, extra: Sequence[Path]) -> list[Path]:
     return files
 
 
+def _jurisdiction(node: Node | None) -> URIRef | None:
+    return node if isinstance(node, URIRef) else None
+
+
 def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None = None,
                    labels: Graph | None = None) -> Catalogue:
     """Read every rule of ``shapes_dir`` (default: the bundled ``shapes/``) and of the ``extra`` files.
@@ -218,6 +224,8 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
         parsed_files.append((path, parsed))
     names = [graph, *([labels] if labels is not None else [])]
     for path, parsed in parsed_files:
+        rule_sets = sorted(parsed.graph.subjects(RDF.type, GG.RuleSet), key=str)
+        set_jurisdiction = parsed.graph.value(rule_sets[0], GG.jurisdiction) if rule_sets else None
         for node in sorted(set(parsed.graph.subjects(DCTERMS.identifier, None)), key=str):
             if not isinstance(node, URIRef):
                 continue
@@ -237,7 +245,9 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
                 citation=str(citation or ""),
                 valid_from=_date(graph, node, GG.validFrom), valid_until=_date(graph, node, GG.validUntil),
                 rule_set=path.stem, file=path, line=where.line if where else 0,
-                comment=_text(graph, node, RDFS.comment)))
+                comment=_text(graph, node, RDFS.comment),
+                jurisdiction=_jurisdiction(graph.value(node, GG.jurisdiction) or set_jurisdiction),
+                jurisdiction_label=_labels(names, graph.value(node, GG.jurisdiction) or set_jurisdiction)))
     rules.sort(key=lambda r: (r.id, str(r.file)))
     for first, second in zip(rules, rules[1:]):
         if first.id == second.id:
@@ -250,10 +260,10 @@ _LABEL_GRAPH: list[Graph] = []
 
 
 def _label_graph() -> Graph:
-    """Vocabulary plus sources: enough to name layers and sources without loading a model."""
+    """Vocabulary plus reference data: enough to name layers, sources and jurisdictions without a model."""
     if not _LABEL_GRAPH:
         graph = Graph()
-        for path in [*resources.ontology_files(), resources.REFERENCE_DIR / "sources.ttl"]:
+        for path in [*resources.ontology_files(), *resources.reference_files()]:
             if path.exists():
                 graph += read_file(path).graph
         _LABEL_GRAPH.append(graph)

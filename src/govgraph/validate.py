@@ -185,6 +185,8 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
         body = _body_of(g, focus, body_classes)
         if body is not None and body not in scope.of(rule):
             continue  # a body of the reference data, or not in force on the date
+        if body is not None and not within(g, body, rule.jurisdiction):
+            continue  # e.g. a North Jutland decision does not bind another region's bodies
         value = results.value(result, SH.value)
         path = results.value(result, SH.resultPath)
         # A nested shape without its own sh:severity speaks with its rule's severity (pySHACL says Violation).
@@ -230,6 +232,17 @@ class _Scope:
 
     def of(self, rule: Rule) -> frozenset[URIRef]:
         return self.scenario if rule.layer == LAYER.Integrity else self.in_force
+
+
+def within(graph: Graph, body: URIRef, jurisdiction: URIRef | None) -> bool:
+    """Whether a rule of ``jurisdiction`` binds ``body``: always without one; else when the body's
+    gg:area is the jurisdiction or lies in it (gg:region), or when the body has no area to tell."""
+    if jurisdiction is None:
+        return True
+    areas = [a for a in graph.objects(body, GG.area) if isinstance(a, URIRef)]
+    if not areas:
+        return True
+    return any(a == jurisdiction or (a, GG.region, jurisdiction) in graph for a in areas)
 
 
 def _body_classes(graph: Graph) -> set[Node]:

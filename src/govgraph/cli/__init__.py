@@ -29,6 +29,10 @@ class Lang(str, Enum):
 
 
 LANG_OPTION = typer.Option(Lang.en, "--lang", "-l", help="Language of the output: da or en.")
+CONTEXT_OPTION = typer.Option(
+    None, "--context", metavar="FILE",
+    help="Reference data of your own loaded as context, not as part of the model (e.g. another region's "
+         "municipalities and clusters); repeatable.")
 
 
 def fail(error: GovgraphError) -> None:

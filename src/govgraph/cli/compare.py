@@ -8,15 +8,10 @@ from pathlib import Path
 
 import typer
 
-from ..compare import compare as compare_scenarios
-from ..compare import load_scenarios
 from ..errors import GovgraphError, UsageError
 from ..load import parse_date
-from ..metrics import METRICS, with_rules
 from ..outfile import write_all
-from ..render.compare_chart import render_chart
-from ..render.compare import RENDERERS
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
 class CompareFormat(str, Enum):
@@ -45,6 +40,7 @@ def compare(
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,
     representation, reporting lines, tasks, persons with several seats and meeting load; with --baseline,
@@ -56,7 +52,14 @@ def compare(
         day = parse_date(as_of, "--as-of") if as_of else None
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
-        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference)
+        # Imported here: the metrics need networkx, which the other commands never pay for.
+        from ..compare import compare as compare_scenarios
+        from ..compare import load_scenarios
+        from ..metrics import METRICS, with_rules
+        from ..render.compare import RENDERERS
+        from ..render.compare_chart import render_chart
+
+        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference, context or ())
         metrics = with_rules(rules) if rules else list(METRICS)
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]

@@ -15,7 +15,7 @@ from ..outfile import write_atomic
 from ..render import diff_svg
 from ..render.diff_table import to_html, to_markdown
 from ..render.diff_text import to_json, to_text
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
 class DiffFormat(str, Enum):
@@ -56,6 +56,7 @@ def diff(
     by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare two organizations: bodies paired through their change events, then by identity; seats, chairs,
     voting and observer seats, tasks kept/added/dropped/moved, reporting lines; tasks no body holds in the
@@ -67,8 +68,8 @@ def diff(
         kind = _format(fmt, output)
         days = (parse_date(as_of_old, "--as-of-old") if as_of_old else None,
                 parse_date(as_of_new, "--as-of-new") if as_of_new else None)
-        before = organization(load([old, *also_old], reference=reference))
-        after = organization(load([new, *also_new], reference=reference))
+        before = organization(load([old, *also_old], reference=reference, context=context or ()))
+        after = organization(load([new, *also_new], reference=reference, context=context or ()))
         result = diff_orgs(before, after, old_day=days[0], new_day=days[1])
         language = lang.value
         if kind in ("svg", "png", "dot"):

@@ -12,7 +12,7 @@ from ..errors import GovgraphError, UsageError
 from ..load import load, parse_date
 from ..model import organization
 from ..outfile import write_atomic
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
 class ChartFormat(str, Enum):
@@ -59,6 +59,7 @@ def draw(
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Draw the org chart of a model: bodies as boxes, reporting lines solid, advisory lines dashed.
 
@@ -71,7 +72,7 @@ def draw(
         if output is None and kind in chart.PICTURE_FORMATS:
             raise UsageError(f"--format {kind} writes a picture: give -o FILE")
         day = parse_date(as_of, "--as-of") if as_of else None
-        org = organization(load(model, reference=reference))
+        org = organization(load(model, reference=reference, context=context or ()))
         data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)
         if output is None:
             sys.stdout.write(data.decode("utf-8"))

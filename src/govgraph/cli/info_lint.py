@@ -13,7 +13,7 @@ from ..lint import lint as lint_model
 from ..load import load, parse_date
 from ..model import organization
 from ..render.findings import render_findings_text
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 
 class InfoFormat(str, Enum):
@@ -29,6 +29,7 @@ def info(
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Show the bodies of a model with seats by side, role and constituency, vacancies, persons and tasks.
 
@@ -36,7 +37,7 @@ def info(
     """
     try:
         day = parse_date(as_of, "--as-of") if as_of else None
-        org = organization(load(model, reference=reference))
+        org = organization(load(model, reference=reference, context=context or ()))
         summary = info_mod.summarize(org, day, lang.value)
     except GovgraphError as error:
         fail(error)
@@ -50,6 +51,7 @@ def lint(
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Check a model is well formed: every term declared (catches typos such as org:postin),
     every body and seat labelled, every seat in exactly one body. Exit 1 when there are problems.
@@ -57,7 +59,7 @@ def lint(
     Example: govgraph lint data/scenarios/*.ttl
     """
     try:
-        loaded = load(model, reference=reference, strict=False)
+        loaded = load(model, reference=reference, strict=False, context=context or ())
         report = lint_model(loaded)
     except GovgraphError as error:
         fail(error)

@@ -12,7 +12,7 @@ from ..errors import GovgraphError
 from ..load import load, parse_date
 from ..outfile import write_atomic
 from ..report import Severity
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
 if TYPE_CHECKING:  # for the annotation only: the command imports the engine when it runs
     from ..validate import ValidationReport
@@ -56,6 +56,7 @@ def validate(
     out: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Check a proposal against the rules in force on its date: which rule from which source is
     broken, in which body, and where in the file to fix it. Exit 0 conforms, 1 findings at or above
@@ -68,7 +69,7 @@ def validate(
     threshold = Severity(fail_on.value)
     try:
         day = parse_date(as_of, "--as-of") if as_of else None
-        report = run_validation(load(model, reference=reference), as_of=day, rules=list(rules or ()))
+        report = run_validation(load(model, reference=reference, context=context or ()), as_of=day, rules=list(rules or ()))
         write_output(_render(report, fmt, lang.value, threshold), out)
     except GovgraphError as error:
         fail(error)

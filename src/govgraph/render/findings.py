@@ -36,6 +36,7 @@ _WORDS = {
     "title": {"da": "Titel", "en": "Title"},
     "rule_set": {"da": "Regelsæt", "en": "Rule set"},
     "citation": {"da": "Henvisning", "en": "Citation"},
+    "jurisdiction": {"da": "Binder kun", "en": "Binds only"},
     "comment": {"da": "Forklaring", "en": "Explanation"},
     "shape": {"da": "SHACL-form", "en": "SHACL shape"},
     "fixtures": {"da": "Testdata", "en": "Fixtures"},

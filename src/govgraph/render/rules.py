@@ -69,6 +69,8 @@ def render_explanation(catalogue: Catalogue, rule: Rule, lang: str = "en") -> st
         f"{_head('dates', lang)}: {dates(rule, lang)}",
         f"{_head('rule_set', lang)}: {rule.rule_set} ({rule.location})",
     ]
+    if rule.jurisdiction is not None:
+        lines.append(f"{_head('jurisdiction', lang)}: {rule.jurisdiction_label.get(lang) or rule.jurisdiction}")
     if rule.comment.get(lang):
         lines += ["", f"{_head('comment', lang)}:", rule.comment.get(lang)]
     lines += ["", f"{_head('shape', lang)}:", "", turtle, "", f"{_head('fixtures', lang)}:"]
