@@ -44,3 +44,17 @@ def test_context_files_are_not_part_of_the_model(run) -> None:
     assert "Political Health Cluster Horsens" in result.stdout
     assert "Horsens Municipality 1" in result.stdout  # labels come from the context file
     assert "Totals: bodies 1," in result.stdout
+
+
+def test_the_law_asks_for_the_regions_own_psychiatry_not_north_jutlands() -> None:
+    model = load([OTHER / "adm-klynge-horsens-2022.ttl"], context=[OTHER / "midtjylland.ttl"])
+    assert _rules(validate(model)) == []
+
+
+def test_without_a_psychiatry_seat_the_law_rule_fires_in_another_region_too(tmp_path) -> None:
+    text = (OTHER / "adm-klynge-horsens-2022.ttl").read_text(encoding="utf-8")
+    broken = tmp_path / "no-psychiatry.ttl"
+    broken.write_text(text.replace("gg:represents rm:psykiatrien", "gg:represents rm:hospitalsenhed-midt"),
+                      encoding="utf-8")
+    report = validate(load([broken], context=[OTHER / "midtjylland.ttl"]))
+    assert _rules(report) == ["DK22-LAW-AHC-PSYCHIATRY"]
