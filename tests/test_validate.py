@@ -152,3 +152,16 @@ def test_rules_reading_the_effective_date_follow_as_of() -> None:
     from govgraph.model import organization
 
     assert organization(model).date == dt.date(2022, 10, 1)
+
+
+def test_a_decision_outside_the_bodys_tasks_points_at_the_decisions_line() -> None:
+    from conftest import FIXTURES
+    from govgraph import load
+    from govgraph.validate import validate as run_rules
+
+    fixture = FIXTURES / "rules" / "CORE-DECISION-COMPETENCE" / "fires.ttl"
+    report = run_rules(load([fixture]))
+    finding = next(f for f in report.findings if f.rule == "CORE-DECISION-COMPETENCE")
+    line = next(n for n, text in enumerate(fixture.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("ex:decision-1 a gg:Decision"))
+    assert str(finding.location) == f"{fixture}:{line}"

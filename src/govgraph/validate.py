@@ -217,10 +217,15 @@ def _findings(model: Model, results: Graph, shapes: Graph, owner: dict[Node, Rul
             extra=tuple(sorted(extra.items())))
 
 
+#: Things a body-level finding may name as its value, written on lines of their own.
+_POINTABLE = (GG.Seat, GG.Decision, ORG.Membership)
+
+
 def _where(model: Model, focus: Node, path: Node | None, value: Node | None) -> Location | None:
-    """The place to fix: the offending seat when a body-level rule names one as its value
-    (e.g. a seat without its appointment), else the focus; with a result path, its cell."""
-    if isinstance(value, URIRef) and (value, RDF.type, GG.Seat) in model.user:
+    """The place to fix: the offending seat, decision or membership when a body-level rule names one
+    as its value (e.g. a seat without its appointment, a decision outside the body's tasks), else the
+    focus; with a result path, its cell."""
+    if isinstance(value, URIRef) and any((value, RDF.type, kind) in model.user for kind in _POINTABLE):
         return model.locate(value)
     return model.locate(focus, path)
 
