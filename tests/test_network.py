@@ -9,8 +9,21 @@ import textwrap
 from conftest import FIXTURES, ROOT
 
 
-def _run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+#: Prepended to a child's code: every attempted connection is recorded in ``calls``.
+SOCKET_SPY = """
+import socket
+calls = []
+real = socket.socket.connect
+def spy(self, *a, **k):
+    calls.append(a)
+    return real(self, *a, **k)
+socket.socket.connect = spy
+"""
+
+
+def _run_python(code: str, spy: bool = False) -> subprocess.CompletedProcess[str]:
+    source = (SOCKET_SPY if spy else "") + textwrap.dedent(code)
+    return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 
@@ -30,20 +43,13 @@ def test_guard_refuses_socket_connections() -> None:
 def test_owl_imports_and_remote_context_are_not_followed() -> None:
     fixture = FIXTURES / "load" / "imports.ttl"
     result = _run_python(f"""
-        import socket
         from govgraph import load, InputError
-        calls = []
-        real = socket.socket.connect
-        def spy(self, *a, **k):
-            calls.append(a)
-            return real(self, *a, **k)
-        socket.socket.connect = spy
         model = load([{str(fixture)!r}])
         try:
             load([{str(FIXTURES / 'load' / 'remote-context.jsonld')!r}])
         except InputError as err:
             print("jsonld:", err)
         print("connections:", len(calls), "triples:", len(model.user))
-    """)
+    """, spy=True)
     assert "connections: 0" in result.stdout, result.stdout + result.stderr
     assert "jsonld:" in result.stdout and "refused" in result.stdout

@@ -133,13 +133,6 @@ def test_rules_with_a_bad_date_exits_2(run) -> None:
 def test_nothing_reaches_the_network() -> None:
     """owl:imports in the model and SERVICE in a rule: validate runs offline and never connects."""
     result = _run_python(f"""
-        import socket, sys
-        calls = []
-        real = socket.socket.connect
-        def spy(self, *a, **k):
-            calls.append(a)
-            return real(self, *a, **k)
-        socket.socket.connect = spy
         from govgraph.cli import app
         from typer.testing import CliRunner
         runner = CliRunner()
@@ -149,7 +142,7 @@ def test_nothing_reaches_the_network() -> None:
         print("ok:", ok.exit_code, ok.stdout.strip())
         print("service:", refused.exit_code)
         print("connections:", len(calls))
-    """)
+    """, spy=True)
     assert "ok: 0 1 body checked, 0 violations" in result.stdout, result.stdout + result.stderr
     assert "service: 2" in result.stdout
     assert "connections: 0" in result.stdout
