@@ -60,7 +60,7 @@ def finding_counts(org: Organization, day: dt.date | None, rules: Sequence[str] 
     """
     from .validate import validate
 
-    report = validate(org.model, as_of=day, rules=rules)
+    report = validate(org.model, as_of=day, rules=rules, org=org)
     layers = _layers(org)
     counts: dict[tuple[str, str, str], int] = {}
     texts: dict[str, Text] = {}

@@ -23,7 +23,7 @@ from rdflib.term import Node
 from .errors import GovgraphError
 from .load import Model
 from .positions import Location
-from .model import label, organization
+from .model import Organization, label, organization
 from .report import Finding, Report, Severity
 from .rules import Catalogue, Rule, load_catalogue
 from .vocab import GG, LAYER
@@ -68,25 +68,29 @@ class RuleError(GovgraphError):
         self.reason = reason or message
 
 
-def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None) -> ValidationReport:
+def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None,
+             org: Organization | None = None) -> ValidationReport:
     """Validate a loaded model against the rules in force and return the findings (both languages).
 
     ``as_of`` picks the date (default: the scenario's gg:effectiveDate, else today); it decides which
     bodies are in scope and, unless ``rules`` is given, which rules apply. ``rules`` names rule sets
     (file stems of ``shapes/``, e.g. ``dk-2022-law``) or paths of rule files; all their rules apply.
+    ``org`` is the model's organization when the caller has built it already (it is built once).
     """
+    org = org or organization(model)
     catalogue = load_catalogue([r for r in (rules or ()) if _is_file(r)], labels=model.graph)
-    day = as_of or organization(model).date or dt.date.today()
-    return check(model, catalogue, catalogue.select(day, list(rules or ())), day)
+    day = as_of or org.date or dt.date.today()
+    return check(model, catalogue, catalogue.select(day, list(rules or ())), day, org)
 
 
 def _is_file(name: str) -> bool:
     return Path(name).suffix.lower() in (".ttl", ".turtle")
 
 
-def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.date) -> ValidationReport:
+def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.date,
+          org: Organization | None = None) -> ValidationReport:
     """Run ``chosen`` rules of ``catalogue`` on ``model`` as it stands on ``day``."""
-    org = organization(model)
+    org = org or organization(model)
     in_scope = tuple(b.iri for b in org.on(day))
     findings: list[Finding] = []
     if chosen:
