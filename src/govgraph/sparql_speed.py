@@ -1,101 +1,22 @@
-"""Make pySHACL's SPARQL constraints cheap to run on rdflib.
+"""Make pySHACL's SPARQL constraints cheaper to run when rdflib answers them.
 
 pySHACL runs every SPARQL constraint once per focus (and value) node with the same text. rdflib
 would parse and translate that text every time (about 50 ms for a rule-sized query) and pySHACL
-re-runs its regular-expression checks on it every time. Three remedies, none changing a result:
+re-runs its regular-expression checks on it every time. Two remedies, neither changing a result:
 
 - :class:`PreparedQueryGraph` prepares each query text once per process;
-- prepared queries are kept on disk (``$XDG_CACHE_HOME/govgraph``, keyed by the query text and
-  the rdflib version), so the next run skips the parse as well;
 - pySHACL's query check is memoized per text (it is a pure function of its arguments).
+
+Oxigraph answers most queries (:mod:`govgraph.sparql_oxigraph`); this is the rdflib path's share.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import tempfile
-from collections import OrderedDict
-from pathlib import Path
-from types import MethodType
-from typing import Any
-
-import rdflib
 from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Prologue, Query
+from rdflib.plugins.sparql.sparql import Query
 
 _MEMORY: dict[str, Query] = {}
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "govgraph" / f"sparql-rdflib-{rdflib.__version__}"
-
-
-# --- pickling rdflib's query algebra (CompValue keeps its name and eval function outside the dict)
-
-def _rebuild(cls: type, state: dict[str, Any]) -> CompValue:
-    obj = OrderedDict.__new__(cls)
-    OrderedDict.__init__(obj)
-    for key, value in state.items():
-        if key == "_evalfn" and value is not None:
-            value = MethodType(value, obj)
-        object.__setattr__(obj, key, value)
-    return obj
-
-
-def _reduce(value: CompValue):  # noqa: ANN202 - pickle's reduce protocol
-    state = {k: (v.__func__ if k == "_evalfn" and v is not None else v)
-             for k, v in vars(value).items() if k != "ctx"}
-    items = [(k, OrderedDict.__getitem__(value, k)) for k in OrderedDict.keys(value)]
-    return (_rebuild, (type(value), state), None, None, iter(items))
-
-
-def _singleton(module: str, name: str) -> CompValue:
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
-
-def _singletons() -> dict[int, tuple[str, str]]:
-    """Module-level expressions of rdflib (e.g. operators.TrueFilter, whose function is a lambda)."""
-    from rdflib.plugins.sparql import algebra, operators
-
-    return {id(v): (m.__name__, k) for m in (operators, algebra) for k, v in vars(m).items()
-            if isinstance(v, CompValue)}
-
-
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: object):  # noqa: ANN201
-        if isinstance(obj, CompValue):
-            known = _singletons().get(id(obj))
-            return (_singleton, known) if known else _reduce(obj)
-        return NotImplemented
-
-
-def _load(path: Path) -> Query | None:
-    try:
-        algebra = pickle.loads(path.read_bytes())  # our own cache file, written below
-    except Exception:  # a stale or broken cache entry is simply rebuilt
-        return None
-    return Query(Prologue(), algebra)
-
-
-def _store(path: Path, query: Query) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(query.algebra)
-        os.replace(tmp, path)
-    except Exception:  # a read-only home only costs speed
-        try:
-            Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
 
 
 def normalized(text: str) -> str:
@@ -115,16 +36,11 @@ def normalized(text: str) -> str:
 
 
 def prepared(text: str) -> Query:
-    """The prepared form of a SPARQL text: from memory, else from the disk cache, else parsed."""
+    """The prepared form of a SPARQL text, parsed once per process."""
     text = normalized(text)
     query = _MEMORY.get(text)
     if query is None:
-        path = cache_dir() / (hashlib.sha256(text.encode("utf-8")).hexdigest() + ".pickle")
-        query = _load(path) if path.exists() else None
-        if query is None:
-            query = prepareQuery(text)
-            _store(path, query)
-        _MEMORY[text] = query
+        query = _MEMORY[text] = prepareQuery(text)
     return query
 
 

@@ -11,6 +11,7 @@ pySHACL is imported here, lazily: importing it costs about half a second that
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, SH
 from rdflib.term import Node
 
-from .errors import GovgraphError
+from .errors import GovgraphError, UsageError
 from .load import Model
 from .positions import Location
 from .model import Organization, label, organization
@@ -113,11 +114,11 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     """pySHACL on the model's own graph, with the scope triples added for the run and removed after."""
     import pyshacl
 
-    from .sparql_speed import PreparedQueryGraph, speed_up_pyshacl
+    from .sparql_speed import speed_up_pyshacl
 
     speed_up_pyshacl()
-    data = PreparedQueryGraph(store=model.graph.store, identifier=model.graph.identifier,
-                              namespace_manager=model.graph.namespace_manager)
+    data = query_graph(shapes)(store=model.graph.store, identifier=model.graph.identifier,
+                               namespace_manager=model.graph.namespace_manager)
     # The scenario as checked: its bodies in force, and the day checked as its effective date,
     # so a rule that reads gg:effectiveDate (e.g. which seats are in force) follows --as-of.
     checked_day = Literal(day)
@@ -148,6 +149,22 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
         reason = message[0] if message else "pySHACL failed"
         raise RuleError(f"a rule cannot be run: {reason}", reason)
     return results
+
+
+#: Which engine answers the rules' SPARQL: "oxigraph" (default) or "rdflib" (pySHACL's own).
+ENGINE_VARIABLE = "GOVGRAPH_SPARQL"
+
+
+def query_graph(shapes: Graph) -> type[Graph]:
+    """The graph class whose ``query`` pySHACL will call: Oxigraph answers unless the shapes need
+    rdflib (SHACL functions or rules) or ``$GOVGRAPH_SPARQL`` is ``rdflib``."""
+    from .sparql_oxigraph import OxigraphQueryGraph, needs_rdflib
+    from .sparql_speed import PreparedQueryGraph
+
+    engine = os.environ.get(ENGINE_VARIABLE, "oxigraph").strip().lower()
+    if engine not in ("oxigraph", "rdflib"):
+        raise UsageError(f"${ENGINE_VARIABLE} is {engine!r}: set it to oxigraph or rdflib (or unset it)")
+    return PreparedQueryGraph if engine == "rdflib" or needs_rdflib(shapes) else OxigraphQueryGraph
 
 
 def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: URIRef,
