@@ -34,6 +34,11 @@ class Person:
     name: str
 
 
+def by_name(people: Iterable[Person]) -> tuple[Person, ...]:
+    """People in name order (then IRI): a blank node's label is no order a reader would know."""
+    return tuple(sorted(people, key=lambda p: (p.name, str(p.iri))))
+
+
 @dataclass(frozen=True, order=True)
 class Membership:
     iri: Node
@@ -99,7 +104,7 @@ class Body:
 
     def holders_on(self, seat: Seat, day: dt.date | None) -> tuple[Person, ...]:
         """Who holds the seat on the day (memberships whose org:memberDuring covers it)."""
-        return tuple(sorted({m.person for m in self.memberships if m.seat == seat.iri and m.valid_on(day)}))
+        return by_name({m.person for m in self.memberships if m.seat == seat.iri and m.valid_on(day)})
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ class Organization:
 
     def persons(self) -> tuple[Person, ...]:
         people = {m.person for b in self.bodies for m in b.memberships}
-        return tuple(sorted(people, key=lambda p: (p.name, str(p.iri))))
+        return by_name(people)
 
     def tasks(self) -> tuple[URIRef, ...]:
         return tuple(sorted({t for b in self.bodies for t in b.tasks}, key=str))
@@ -308,7 +313,7 @@ def organization(model: Model) -> Organization:
                 offices=_all(g, s, GG.office), appointed_by=_all(g, s, GG.appointedBy),
                 approved_by=_all(g, s, GG.approvedBy), qualifications=_all(g, s, GG.requiresQualification),
                 valid_from=_date(_one(g, s, GG.validFrom)), valid_until=_date(_one(g, s, GG.validUntil)),
-                holders=tuple(sorted({m.person for m in members if m.seat == s}))))
+                holders=by_name({m.person for m in members if m.seat == s})))
         level, area = _one(g, iri, GG.level), _one(g, iri, GG.area)
         meetings = _one(g, iri, GG.meetingsPerYear)
         bodies.append(Body(
