@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdflib import Graph
 
 from conftest import FIXTURES
 from govgraph import InputError, load
@@ -69,3 +72,35 @@ def test_no_reference_loads_only_the_vocabulary() -> None:
     with_ref = load([LOAD / "ok.ttl"])
     without = load([LOAD / "ok.ttl"], reference=False)
     assert len(without.graph) < len(with_ref.graph)
+
+
+# ---- Oxigraph's parser reads every file as rdflib's does
+
+def _turtle_files() -> list[Path]:
+    from conftest import ROOT
+
+    found = []
+    for folder in ("ontology", "shapes", "data", "tests/fixtures"):
+        found += sorted((ROOT / folder).rglob("*.ttl")) + sorted((ROOT / folder).rglob("*.nt"))
+    return found
+
+
+def test_oxigraph_parses_every_bundled_file_as_rdflib_does() -> None:
+    from rdflib.compare import isomorphic
+
+    from govgraph.load import _parse_with_oxigraph
+
+    compared = 0
+    for path in _turtle_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        fmt = "nt" if path.suffix == ".nt" else "turtle"
+        try:
+            by_rdflib = Graph().parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        except Exception:
+            assert _parse_with_oxigraph(text, fmt, path.resolve().as_uri()) is None or not text.strip(), path
+            continue
+        by_oxigraph = _parse_with_oxigraph(text, fmt, path.resolve().as_uri())
+        assert by_oxigraph is not None, f"{path}: Oxigraph rejects what rdflib reads"
+        assert isomorphic(by_oxigraph, by_rdflib), f"{path}: the two parsers read different triples"
+        compared += 1
+    assert compared > 150
