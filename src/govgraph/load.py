@@ -101,7 +101,10 @@ def _parse_with_oxigraph(text: str, fmt: str, base: str) -> Graph | None:
         if isinstance(node, ox.NamedNode):
             return URIRef(node.value)
         if isinstance(node, ox.BlankNode):  # one fresh rdflib blank node per label and file, as rdflib's parser
-            return blanks.setdefault(node.value, BNode())
+            blank = blanks.get(node.value)
+            if blank is None:
+                blank = blanks[node.value] = BNode()
+            return blank
         if isinstance(node, ox.Literal):
             key = (node.value, node.language, node.datatype.value)
             known = literals.get(key)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from rdflib.compare import to_canonical_graph
+
 from .. import resources
+from ..load import new_graph
 from ..rules import Catalogue, Rule
 from .findings import SEVERITY_WORDS, word
 
@@ -54,7 +57,12 @@ def fixture_paths(rule: Rule) -> list[str]:
 def render_explanation(catalogue: Catalogue, rule: Rule, lang: str = "en") -> str:
     """Everything about one rule: texts, layer, source and citation, dates, set, Turtle, fixtures."""
     shapes, _ = catalogue.shapes_graph([rule], components=False)
-    turtle = shapes.serialize(format="turtle").strip()
+    # Canonical blank-node labels: the serializer orders blank nodes by label, and a parser's
+    # labels depend on what else the process has parsed before.
+    canonical = new_graph()
+    for triple in to_canonical_graph(shapes):
+        canonical.add(triple)
+    turtle = canonical.serialize(format="turtle").strip()
     turtle = "\n".join(l for l in turtle.splitlines() if not l.startswith("@prefix")).strip()
     source = rule.source_label.get(lang) or _w("none", lang)
     if rule.citation:
