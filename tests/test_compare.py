@@ -9,7 +9,7 @@ import pytest
 
 from conftest import FIXTURES, SCENARIOS
 from govgraph import UsageError, load, organization
-from govgraph.compare import compare, load_scenarios, scenario_name
+from govgraph.compare import compare, compare_files, load_scenarios, scenario_name
 from govgraph.metrics import METRICS, with_rules
 from govgraph.vocab import ORG, RDF, GG
 
@@ -220,4 +220,25 @@ def test_parallel_measuring_gives_the_same_comparison() -> None:
 def test_parallel_measuring_reports_errors_in_one_line(run, tmp_path) -> None:
     result = run("compare", TINY, *ERAS[:1], "--rules", "no-such-rules", "--jobs", "2", "-o", tmp_path / "t.txt")
     assert result.exit_code == 2 and "no-such-rules" in _only_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("baseline", [None, MIDT_BASE, "Klynge Midt 2022 as constituted"],
+                         ids=["no-baseline", "baseline-file", "baseline-name"])
+def test_files_loaded_in_workers_compare_as_in_one_process(baseline) -> None:
+    metrics = with_rules([str(RULES[1])])
+    in_workers = compare_files(MIDT, baseline, metrics=metrics, workers=2)
+    assert in_workers == compare_files(MIDT, baseline, metrics=metrics, workers=1)
+    loaded, base = load_scenarios(MIDT, baseline)
+    assert in_workers == compare(loaded, baseline=base, metrics=metrics)
+    assert in_workers.baseline == (None if baseline is None else 0)
+
+
+def test_a_bad_file_loaded_in_a_worker_is_one_line_naming_it(run, tmp_path) -> None:
+    out = tmp_path / "t.txt"
+    result = run("compare", *ERAS, FIXTURES / "compare" / "broken.ttl", TINY, "--baseline", ERAS[1],
+                 "--jobs", "2", "--no-findings", "-o", out)
+    assert result.exit_code == 2
+    line = _only_line(result.stderr)
+    assert "broken.ttl:8" in line and "syntax" in line.lower()
     assert list(tmp_path.iterdir()) == []

@@ -108,14 +108,12 @@ def compare(scenarios: Sequence[tuple[str, Organization | Model]], baseline: str
     ``workers`` > 1 measures scenarios in that many forked processes (worth it
     when findings are counted: validation is the slow part); the result is
     the same. Raises :class:`UsageError` for a repeated name or an unknown
-    baseline.
+    baseline. :func:`compare_files` also loads the files in the workers.
     """
     names = [name for name, _ in scenarios]
     if not names:
         raise UsageError("nothing to compare: give at least one scenario")
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise UsageError(f"two scenarios are named {repeated[0]!r}: give each its own name")
+    _check_names(names, [Path(n) for n in names])
     if baseline is not None and baseline not in names:
         raise UsageError(f"the baseline {baseline!r} is not among the scenarios ({', '.join(names)})")
     base = names.index(baseline) if baseline is not None else None
@@ -123,50 +121,157 @@ def compare(scenarios: Sequence[tuple[str, Organization | Model]], baseline: str
     chosen = list(METRICS if metrics is None else metrics)
     days = [as_of or org.date for org in orgs]
     values = _measure_all(orgs, days, chosen, workers)
+    base_values = values[base] if base is not None else None
+    measured = [_named(name, org, day, chosen, values[s], base_values)
+                for s, (name, org, day) in enumerate(zip(names, orgs, days))]
+    return _assemble(measured, base, as_of, chosen)
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """One scenario measured: its name, what to say of it, and each metric's figures in its own labels."""
+
+    name: str
+    info: ScenarioInfo
+    figures: tuple[tuple[Figure, ...], ...]
+
+
+def _named(name: str, org: Organization, day: dt.date | None, metrics: Sequence[Metric], values: Sequence[Any],
+           base_values: Sequence[Any] | None) -> _Measured:
+    """A scenario's values as figures, named from its own graph (with the baseline's values: also ``versus`` rows)."""
+    name_of = namer(org)
+    figures = tuple(metric.figures(value, name_of, base_values[i] if base_values is not None else None)
+                    for i, (metric, value) in enumerate(zip(metrics, values)))
+    info = ScenarioInfo(name, name_of(org.scenario.status) if org.scenario.status else None, day,
+                        tuple(f.name for f in org.model.files))
+    return _Measured(name, info, figures)
+
+
+def _assemble(measured: Sequence[_Measured], base: int | None, as_of: dt.date | None,
+              metrics: Sequence[Metric]) -> Comparison:
     rows: list[Row] = []
-    for i, metric in enumerate(chosen):
-        base_value = values[base][i] if base is not None else None
-        per_scenario = [metric.figures(values[s][i], namer(org), base_value) for s, org in enumerate(orgs)]
-        rows.extend(_merge(metric, per_scenario, base))
-    infos = tuple(
-        ScenarioInfo(name, namer(org)(org.scenario.status) if org.scenario.status else None, day,
-                     tuple(f.name for f in org.model.files))
-        for name, org, day in zip(names, orgs, days))
-    return Comparison(infos, base, as_of, tuple((m.key, m.title) for m in chosen), tuple(rows))
+    for i, metric in enumerate(metrics):
+        rows.extend(_merge(metric, [m.figures[i] for m in measured], base))
+    return Comparison(tuple(m.info for m in measured), base, as_of, tuple((m.key, m.title) for m in metrics),
+                      tuple(rows))
+
+
+def _check_names(names: Sequence[str], paths: Sequence[Path], lang: str | None = None) -> None:
+    """Refuse two scenarios with one name (naming the two files when they came from files)."""
+    seen: dict[str, Path] = {}
+    for name, path in zip(names, paths):
+        if name in seen:
+            if lang is None:
+                raise UsageError(f"two scenarios are named {name!r}: give each its own name")
+            raise UsageError(f"{seen[name]} and {path} are both named {name!r}: give each gg:Scenario its own "
+                             f"rdfs:label (@{lang}), or compare them in two runs")
+        seen[name] = path
 
 
 # ------------------------------------------------------- measuring in parallel
 
-#: What forked workers measure: set just before the fork, read by index in the child (nothing is pickled in).
-_JOBS: list[tuple[Organization, dt.date | None, list[Metric]]] = []
+#: What forked workers work on: set just before the fork, read by index in the child (nothing is pickled in).
+_JOBS: list[Any] = []
+
+
+def _fork_map(job: Any, count: int, workers: int, metrics: Sequence[Metric]) -> list[Any]:
+    """``job(i)`` for i < count, in ``workers`` forked processes, results in order. A job returns
+    ("ok", value) or ("error", a GovgraphError); the first error in order is raised."""
+    if any(m.key == "findings" for m in metrics):
+        _warm_validation()  # once here, shared by the forked workers
+    with multiprocessing.get_context("fork").Pool(min(workers, count)) as pool:
+        results = pool.map(job, range(count))
+    for status, payload in results:
+        if status == "error":
+            raise payload
+    return [payload for _, payload in results]
+
+
+def _warm_validation() -> None:
+    """Import pySHACL and parse the bundled rule files before forking, so no worker pays for it."""
+    import pyshacl  # noqa: F401
+
+    from .rules import load_catalogue
+
+    load_catalogue()
+
+
+def _can_fork(workers: int, count: int) -> bool:
+    return min(workers, count) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _measure_job(index: int) -> tuple[str, Any]:
     org, day, metrics = _JOBS[index]
     try:
         return "ok", [metric.compute(org, day) for metric in metrics]
-    except GovgraphError as error:  # sent back as text: not every error type survives pickling
-        return "error", str(error)
+    except GovgraphError as error:
+        return "error", error
 
 
 def _measure_all(orgs: Sequence[Organization], days: Sequence[dt.date | None], metrics: list[Metric],
                  workers: int) -> list[list[Any]]:
     """Every metric's value per scenario, in order; in forked processes when ``workers`` > 1 and fork exists."""
-    workers = min(workers, len(orgs))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _can_fork(workers, len(orgs)):
         return [[metric.compute(org, day) for metric in metrics] for org, day in zip(orgs, days)]
-    if any(m.key == "findings" for m in metrics):
-        import pyshacl  # noqa: F401  imported once here, shared by the forked workers
     _JOBS[:] = [(org, day, metrics) for org, day in zip(orgs, days)]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_measure_job, range(len(orgs)))
+        return _fork_map(_measure_job, len(orgs), workers, metrics)
     finally:
         _JOBS.clear()
-    for status, payload in results:
-        if status == "error":
-            raise GovgraphError(payload)
-    return [payload for _, payload in results]
+
+
+def compare_files(paths: Sequence[Path], baseline: Path | str | None = None, *, as_of: dt.date | None = None,
+                  metrics: Iterable[Metric] | None = None, lang: str = "en", reference: bool = True,
+                  context: Sequence[Path] = (), workers: int = 1) -> Comparison:
+    """Load each file as its own scenario and compare them, as :func:`load_scenarios` + :func:`compare`.
+
+    With ``workers`` > 1 each file is loaded, measured and named in a forked process, so loading
+    runs in parallel too; only the figures come back. A baseline given as one of ``paths`` is
+    measured first (its values are needed for the others' changes); one given by scenario name is
+    found only once every file is loaded, so that comparison loads in this process.
+    """
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise UsageError("nothing to compare: give at least one scenario")
+    chosen = list(METRICS if metrics is None else metrics)
+    wanted = Path(baseline).resolve() if baseline is not None else None
+    base = next((i for i, p in enumerate(paths) if p.resolve() == wanted), None)
+    if (baseline is not None and base is None) or not _can_fork(workers, len(paths)):
+        loaded, name = load_scenarios(paths, baseline, lang, reference, context)
+        return compare(loaded, baseline=name, as_of=as_of, metrics=chosen, workers=workers)
+    settings = (lang, reference, tuple(context), as_of, chosen)
+    base_values = None
+    first: _Measured | None = None
+    if base is not None:
+        model = load([paths[base]], reference=reference, context=context)
+        org = organization(model)
+        day = as_of or org.date
+        base_values = [metric.compute(org, day) for metric in chosen]
+        first = _named(scenario_name(model, lang), org, day, chosen, base_values, base_values)
+    others = [i for i in range(len(paths)) if i != base]
+    _JOBS[:] = [(paths[i], settings, base_values, chosen) for i in others]
+    try:
+        done = _fork_map(_file_job, len(others), workers, chosen) if others else []
+    finally:
+        _JOBS.clear()
+    measured = dict(zip(others, done))
+    if first is not None:
+        measured[base] = first  # type: ignore[index]
+    ordered = [measured[i] for i in range(len(paths))]
+    _check_names([m.name for m in ordered], paths, lang)
+    return _assemble(ordered, base, as_of, chosen)
+
+
+def _file_job(index: int) -> tuple[str, Any]:
+    path, (lang, reference, context, as_of, _), base_values, metrics = _JOBS[index]
+    try:
+        model = load([path], reference=reference, context=context)
+        org = organization(model)
+        day = as_of or org.date
+        values = [metric.compute(org, day) for metric in metrics]
+        return "ok", _named(scenario_name(model, lang), org, day, metrics, values, base_values)
+    except GovgraphError as error:
+        return "error", error
 
 
 # ------------------------------------------------------------ from files
@@ -190,12 +295,7 @@ def load_scenarios(paths: Sequence[Path], baseline: Path | str | None = None, la
     not one of ``paths`` (by path, or by scenario name).
     """
     loaded = [(scenario_name(model, lang), model) for model in (load([p], reference=reference, context=context) for p in paths)]
-    seen: dict[str, Path] = {}
-    for (name, _), path in zip(loaded, paths):
-        if name in seen:
-            raise UsageError(f"{seen[name]} and {path} are both named {name!r}: give each gg:Scenario its own "
-                             f"rdfs:label (@{lang}), or compare them in two runs")
-        seen[name] = path
+    _check_names([name for name, _ in loaded], list(paths), lang)
     if baseline is None:
         return loaded, None
     wanted = Path(baseline).resolve()
@@ -206,4 +306,4 @@ def load_scenarios(paths: Sequence[Path], baseline: Path | str | None = None, la
                      f"e.g. govgraph compare {baseline} {paths[0]} --baseline {baseline}")
 
 
-__all__ = ["Comparison", "Row", "ScenarioInfo", "change", "compare", "load_scenarios", "scenario_name"]
+__all__ = ["Comparison", "Row", "ScenarioInfo", "change", "compare", "compare_files", "load_scenarios", "scenario_name"]

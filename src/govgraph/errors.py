@@ -29,6 +29,9 @@ class InputError(GovgraphError):
             text += f" ({hint})"
         super().__init__(text)
 
+    def __reduce__(self):  # noqa: ANN204 - so that a forked worker can send it back whole
+        return (type(self), (self.where, self.what, self.hint))
+
 
 class UsageError(GovgraphError):
     """A command-line value is wrong (unknown rule set, bad date, …)."""

@@ -24,7 +24,7 @@ from rdflib.term import Node
 from . import resources
 from .errors import InputError, UsageError
 from .i18n import Text
-from .load import new_graph, read_file
+from .load import Parsed, new_graph, read_file
 from .model import label
 from .positions import Location
 from .report import Severity
@@ -219,7 +219,7 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
     rules: list[Rule] = []
     parsed_files = []
     for path in files:
-        parsed = read_file(path)
+        parsed = _read_rule_file(path)
         graph += parsed.graph
         parsed_files.append((path, parsed))
     names = [graph, *([labels] if labels is not None else [])]
@@ -254,6 +254,21 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
             raise InputError(second.location, f"rule id {second.id} is used twice (also at {first.location})",
                              "give each rule its own dcterms:identifier")
     return Catalogue(rules=tuple(rules), graph=graph, files=tuple(files))
+
+
+_PARSED: dict[tuple[Path, int, int], Parsed] = {}
+
+
+def _read_rule_file(path: Path) -> Parsed:
+    """A rule file parsed once per process while it stays unchanged (``compare`` validates many scenarios)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_file(path)  # read_file says what is wrong
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = read_file(path)
+    return _PARSED[key]
 
 
 _LABEL_GRAPH: list[Graph] = []

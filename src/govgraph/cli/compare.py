@@ -53,18 +53,17 @@ def compare(
         if output is not None and chart is not None and output.resolve() == chart.resolve():
             raise UsageError("--output and --chart name the same file: give each its own")
         # Imported here: the metrics need networkx, which the other commands never pay for.
-        from ..compare import compare as compare_scenarios
-        from ..compare import load_scenarios
+        from ..compare import compare_files
         from ..metrics import METRICS, with_rules
         from ..render.compare import RENDERERS
         from ..render.compare_chart import render_chart
 
-        loaded, base = load_scenarios(scenarios, baseline, lang.value, reference, context or ())
         metrics = with_rules(rules) if rules else list(METRICS)
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]
         workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-        comparison = compare_scenarios(loaded, baseline=base, as_of=day, metrics=metrics, workers=workers)
+        comparison = compare_files(scenarios, baseline, as_of=day, metrics=metrics, lang=lang.value,
+                                   reference=reference, context=context or (), workers=workers)
         table = RENDERERS[fmt.value](comparison, lang.value)
         files = {output: table} if output is not None else {}
         if chart is not None:
