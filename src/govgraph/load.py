@@ -319,15 +319,22 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
     files = tuple(Path(p) for p in paths)
     if not files:
         raise InputError("(no files)", "no model file given", "name at least one .ttl file")
-    user, places, parts = new_graph(), SourceMap(), []
+    places, parts = SourceMap(), []
     for path in files:
         parsed = read_file(path)
         if len(parsed.graph) == 0:
             raise InputError(path, "the file contains no statements",
                              "an empty proposal cannot be checked; add the scenario and its bodies")
-        user += parsed.graph
         places.update(parsed.places)
         parts.append((path, parsed))
+    if len(parts) == 1:  # one file: its graph is the user's graph (copying 40k triples costs 0.3 s)
+        user = parts[0][1].graph
+        for prefix, ns in PREFIXES.items():
+            user.bind(prefix, ns, override=True, replace=True)
+    else:
+        user = new_graph()
+        for _, parsed in parts:
+            user += parsed.graph
     base_graph, base_places = _context([*context_files(reference), *context])
     graph = new_graph()
     graph += base_graph
