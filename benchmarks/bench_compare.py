@@ -149,7 +149,9 @@ def main() -> None:
             if done.returncode != 0:
                 sys.exit(f"govgraph compare failed: {done.stderr.strip()}")
             # CPU time is the steadier figure on a machine shared with other work.
-            print(f"  govgraph compare, {what}: {elapsed:.2f} s wall, {used:.2f} s CPU")
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"  govgraph compare, {what}: {elapsed:.2f} s wall, {used:.2f} s CPU, "
+                  f"largest process so far {peak:.0f} MiB")
 
 if __name__ == "__main__":
     main()
