@@ -16,6 +16,8 @@ from pathlib import Path
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .errors import danish_place
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -36,12 +38,7 @@ class Location:
         """As :meth:`__str__`, with a spreadsheet place in the reader's language (ark, række, kolonne)."""
         if lang != "da" or not self.detail:
             return str(self)
-        detail = _SHEET_WORDS.sub(lambda m: _DANISH[m.group(1)] + " ", self.detail)
-        return f"{self.file}: {detail}"
-
-
-_DANISH = {"sheet": "ark", "row": "række", "column": "kolonne"}
-_SHEET_WORDS = re.compile(r"(?:(?<=^)|(?<=, ))(sheet|row|column) ")
+        return f"{self.file}: {danish_place(self.detail)}"
 
 
 @dataclass

@@ -35,9 +35,9 @@ CONTEXT_OPTION = typer.Option(
          "municipalities and clusters); repeatable.")
 
 
-def fail(error: GovgraphError) -> None:
-    """Print one clear line and exit 2."""
-    typer.echo(f"govgraph: {error}", err=True)
+def fail(error: GovgraphError, lang: Lang | str = "en") -> None:
+    """Print one clear line (in ``lang``, Danish or English) and exit 2."""
+    typer.echo(f"govgraph: {error.text(getattr(lang, 'value', lang))}", err=True)
     raise typer.Exit(2)
 
 

@@ -70,7 +70,7 @@ def compare(
             files[chart] = render_chart(comparison, lang.value)
         write_all({path: text.encode("utf-8") for path, text in files.items()})
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     if output is None:
         typer.echo(table, nl=False)

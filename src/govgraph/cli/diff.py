@@ -88,4 +88,4 @@ def diff(
         else:
             typer.echo(data.decode("utf-8"), nl=False)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)

@@ -79,4 +79,4 @@ def draw(
         else:
             write_atomic(output, data)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)

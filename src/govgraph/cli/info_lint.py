@@ -40,7 +40,7 @@ def info(
         org = organization(load(model, reference=reference, context=context or ()))
         summary = info_mod.summarize(org, day, lang.value)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     typer.echo(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value), nl=False)
 
@@ -62,7 +62,7 @@ def lint(
         loaded = load(model, reference=reference, strict=False, context=context or ())
         report = lint_model(loaded)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
     raise typer.Exit(1 if report.findings else 0)

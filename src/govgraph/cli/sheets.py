@@ -27,7 +27,7 @@ def template(
             raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)")
         write_template(out, lang.value, base)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
 
 
 @app.command(name="import")
@@ -35,6 +35,7 @@ def import_(
     source: Path = typer.Argument(..., help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
     out: Path = typer.Option(..., "--output", "-o", help="The Turtle file to write."),
     base: list[Path] = typer.Option([], "--base", help="Model files the sheets may refer to (e.g. bodies)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the error message, if any: da or en."),
 ) -> None:
     """Turn a spreadsheet (or CSV folder, or YAML) proposal into Turtle, after checking every cell.
 
@@ -46,7 +47,7 @@ def import_(
     try:
         write_atomic(out, to_turtle(source, base))
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
 
 
 @app.command()
@@ -66,4 +67,4 @@ def export(
     try:
         write_export(model, out, lang.value, reference)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)

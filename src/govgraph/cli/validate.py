@@ -72,7 +72,7 @@ def validate(
         report = run_validation(load(model, reference=reference, context=context or ()), as_of=day, rules=list(rules or ()))
         write_output(_render(report, fmt, lang.value, threshold), out)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     raise typer.Exit(1 if report.fails(threshold) else 0)
 
@@ -113,7 +113,7 @@ def rules_command(
         day = parse_date(as_of, "--as-of") if as_of else None
         catalogue = load_catalogue()
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     typer.echo(render_catalogue(catalogue, catalogue.select(day), lang.value, day), nl=False)
 
@@ -135,6 +135,6 @@ def explain(
         catalogue = load_catalogue()
         text = render_explanation(catalogue, catalogue.get(rule_id), lang.value)
     except GovgraphError as error:
-        fail(error)
+        fail(error, lang)
         return
     typer.echo(text, nl=False)
