@@ -112,10 +112,12 @@ def compare(scenarios: Sequence[tuple[str, Organization | Model]], baseline: str
     """
     names = [name for name, _ in scenarios]
     if not names:
-        raise UsageError("nothing to compare: give at least one scenario")
+        raise UsageError("nothing to compare: give at least one scenario",
+                         da="intet at sammenligne: angiv mindst ét scenarie")
     _check_names(names, [Path(n) for n in names])
     if baseline is not None and baseline not in names:
-        raise UsageError(f"the baseline {baseline!r} is not among the scenarios ({', '.join(names)})")
+        raise UsageError(f"the baseline {baseline!r} is not among the scenarios ({', '.join(names)})",
+                         da=f"basisscenariet {baseline!r} er ikke blandt scenarierne ({', '.join(names)})")
     base = names.index(baseline) if baseline is not None else None
     orgs = [item if isinstance(item, Organization) else organization(item) for _, item in scenarios]
     chosen = list(METRICS if metrics is None else metrics)
@@ -162,9 +164,12 @@ def _check_names(names: Sequence[str], paths: Sequence[Path], lang: str | None =
     for name, path in zip(names, paths):
         if name in seen:
             if lang is None:
-                raise UsageError(f"two scenarios are named {name!r}: give each its own name")
+                raise UsageError(f"two scenarios are named {name!r}: give each its own name",
+                                 da=f"to scenarier hedder {name!r}: giv hvert sit navn")
             raise UsageError(f"{seen[name]} and {path} are both named {name!r}: give each gg:Scenario its own "
-                             f"rdfs:label (@{lang}), or compare them in two runs")
+                             f"rdfs:label (@{lang}), or compare them in two runs",
+                             da=f"{seen[name]} og {path} hedder begge {name!r}: giv hvert gg:Scenario sin egen "
+                                f"rdfs:label (@{lang}), eller sammenlign dem i to kørsler")
         seen[name] = path
 
 
@@ -232,7 +237,8 @@ def compare_files(paths: Sequence[Path], baseline: Path | str | None = None, *, 
     """
     paths = [Path(p) for p in paths]
     if not paths:
-        raise UsageError("nothing to compare: give at least one scenario")
+        raise UsageError("nothing to compare: give at least one scenario",
+                         da="intet at sammenligne: angiv mindst ét scenarie")
     chosen = list(METRICS if metrics is None else metrics)
     wanted = Path(baseline).resolve() if baseline is not None else None
     base = next((i for i, p in enumerate(paths) if p.resolve() == wanted), None)
@@ -303,7 +309,9 @@ def load_scenarios(paths: Sequence[Path], baseline: Path | str | None = None, la
         if Path(path).resolve() == wanted or name == str(baseline):
             return loaded, name
     raise UsageError(f"--baseline {baseline} is not among the scenarios compared: name it as a scenario too, "
-                     f"e.g. govgraph compare {baseline} {paths[0]} --baseline {baseline}")
+                     f"e.g. govgraph compare {baseline} {paths[0]} --baseline {baseline}",
+                     da=f"--baseline {baseline} er ikke blandt de sammenlignede scenarier: angiv det også som scenarie, "
+                        f"fx govgraph compare {baseline} {paths[0]} --baseline {baseline}")
 
 
 __all__ = ["Comparison", "Row", "ScenarioInfo", "change", "compare", "compare_files", "load_scenarios", "scenario_name"]

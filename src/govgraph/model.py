@@ -262,7 +262,9 @@ def _scenario(model: Model) -> Scenario:
         names = ", ".join(label(model.graph, s) for s in scenarios)
         where = model.locate(scenarios[1]) or model.files[0]
         raise InputError(where, f"more than one scenario in one model ({names})",
-                         "give each scenario its own file and load them separately")
+                         "give each scenario its own file and load them separately",
+                         f"mere end ét scenarie i én model ({names})",
+                         "giv hvert scenarie sin egen fil, og indlæs dem hver for sig")
     if not scenarios:
         return Scenario(None, None, None, None)
     s = scenarios[0]

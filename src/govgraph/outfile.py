@@ -35,7 +35,8 @@ def write_all(outputs: dict[Path, bytes]) -> None:
             folder = path.parent if str(path.parent) else Path(".")
             if not folder.is_dir():
                 raise InputError(path, f"cannot write: the folder {folder} does not exist",
-                                 "create it or choose another -o")
+                                 "create it or choose another -o",
+                                 f"kan ikke skrive: mappen {folder} findes ikke", "opret den, eller vælg en anden -o")
             handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             temps.append((temp, path))
             with os.fdopen(handle, "wb") as out:
@@ -46,7 +47,9 @@ def write_all(outputs: dict[Path, bytes]) -> None:
             os.replace(temp, target)
     except OSError as err:
         raise InputError(path, f"cannot write the file ({err.strerror or err})",
-                         "check that the folder exists and is writable") from None
+                         "check that the folder exists and is writable",
+                         f"kan ikke skrive filen ({err.strerror or err})",
+                         "tjek, at mappen findes og må skrives i") from None
     finally:
         for temp, _ in temps:
             Path(temp).unlink(missing_ok=True)

@@ -134,7 +134,8 @@ class Catalogue:
             return rule
         close = difflib.get_close_matches(rule_id.upper(), list(self._by_id), n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}?" if close else "run 'govgraph rules' for the list"
-        raise UsageError(f"unknown rule {rule_id!r} ({hint})")
+        hint_da = f"mente du {', '.join(close)}?" if close else "'govgraph rules' viser listen"
+        raise UsageError(f"unknown rule {rule_id!r} ({hint})", da=f"ukendt regel {rule_id!r} ({hint_da})")
 
     def select(self, day: dt.date | None = None, names: Sequence[str] = ()) -> tuple[Rule, ...]:
         """Rules of the named sets or files (all of them, whatever their dates), else the rules in force on ``day``."""
@@ -153,8 +154,11 @@ class Catalogue:
             return name
         close = difflib.get_close_matches(name, list(self.sets), n=1, cutoff=0.5)
         hint = f"did you mean {close[0]}? " if close else ""
+        hint_da = f"mente du {close[0]}? " if close else ""
         raise UsageError(f"unknown rule set {name!r} ({hint}known sets: {', '.join(self.sets)}; "
-                         "or give the path of a .ttl file)")
+                         "or give the path of a .ttl file)",
+                         da=f"ukendt regelsæt {name!r} ({hint_da}kendte sæt: {', '.join(self.sets)}; "
+                            "eller angiv stien til en .ttl-fil)")
 
     def shapes_graph(self, rules: Iterable[Rule], *, components: bool = True) -> tuple[Graph, dict[Node, Rule]]:
         """The shapes graph for pySHACL: every constraint component plus each rule with what it is made of.
@@ -199,7 +203,8 @@ def _rule_files(shapes_dir: Path, extra: Sequence[Path]) -> list[Path]:
             if candidate.exists() and candidate.resolve() not in {f.resolve() for f in files}:
                 files.append(candidate)
             elif candidate == path and not candidate.exists():
-                raise UsageError(f"rule file {path} does not exist (check the path)")
+                raise UsageError(f"rule file {path} does not exist (check the path)",
+                                 da=f"regelfilen {path} findes ikke (tjek stien)")
     return files
 
 
@@ -252,7 +257,9 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, shapes_dir: Path | None 
     for first, second in zip(rules, rules[1:]):
         if first.id == second.id:
             raise InputError(second.location, f"rule id {second.id} is used twice (also at {first.location})",
-                             "give each rule its own dcterms:identifier")
+                             "give each rule its own dcterms:identifier",
+                             f"regel-id {second.id} bruges to gange (også ved {first.location})",
+                             "giv hver regel sin egen dcterms:identifier")
     return Catalogue(rules=tuple(rules), graph=graph, files=tuple(files))
 
 

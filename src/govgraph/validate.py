@@ -64,9 +64,12 @@ class CheckedBody:
 class RuleError(GovgraphError):
     """A rule cannot be run (e.g. a SPARQL constraint pySHACL rejects)."""
 
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, reason: str = "", da: str = "") -> None:
+        super().__init__(message, da)
         self.reason = reason or message
+
+    def __reduce__(self):  # noqa: ANN204
+        return (type(self), (str(self), self.reason, self.da))
 
 
 def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None,
@@ -138,7 +141,7 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     except Exception as err:  # pySHACL reports bad rules with many exception types
         message = str(getattr(err, "message", "") or err).strip().splitlines()
         reason = message[0] if message else type(err).__name__
-        raise RuleError(f"a rule cannot be run: {reason}", reason) from None
+        raise RuleError(f"a rule cannot be run: {reason}", reason, f"en regel kan ikke køres: {reason}") from None
     finally:
         for triple in added:
             data.remove(triple)
@@ -147,7 +150,7 @@ def _run_pyshacl(model: Model, shapes: Graph, scenario: URIRef, bodies: Sequence
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of raising it
         message = str(getattr(results, "message", results)).strip().splitlines()
         reason = message[0] if message else "pySHACL failed"
-        raise RuleError(f"a rule cannot be run: {reason}", reason)
+        raise RuleError(f"a rule cannot be run: {reason}", reason, f"en regel kan ikke køres: {reason}")
     return results
 
 
@@ -163,7 +166,8 @@ def query_graph(shapes: Graph) -> type[Graph]:
 
     engine = os.environ.get(ENGINE_VARIABLE, "oxigraph").strip().lower()
     if engine not in ("oxigraph", "rdflib"):
-        raise UsageError(f"${ENGINE_VARIABLE} is {engine!r}: set it to oxigraph or rdflib (or unset it)")
+        raise UsageError(f"${ENGINE_VARIABLE} is {engine!r}: set it to oxigraph or rdflib (or unset it)",
+                         da=f"${ENGINE_VARIABLE} er {engine!r}: sæt den til oxigraph eller rdflib (eller fjern den)")
     return PreparedQueryGraph if engine == "rdflib" or needs_rdflib(shapes) else OxigraphQueryGraph
 
 
@@ -175,7 +179,9 @@ def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenari
             _run_pyshacl(model, catalogue.shapes_graph([rule])[0], scenario, bodies, day)
         except RuleError as error:
             return RuleError(f"{rule.location}: rule {rule.id} cannot be run: {error.reason} "
-                             "(fix the rule, or leave its rule set out with --rules)")
+                             "(fix the rule, or leave its rule set out with --rules)", error.reason,
+                             f"{rule.location}: regel {rule.id} kan ikke køres: {error.reason} "
+                             "(ret reglen, eller udelad dens regelsæt med --rules)")
     return None
 
 

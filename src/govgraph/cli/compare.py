@@ -51,7 +51,8 @@ def compare(
     try:
         day = parse_date(as_of, "--as-of") if as_of else None
         if output is not None and chart is not None and output.resolve() == chart.resolve():
-            raise UsageError("--output and --chart name the same file: give each its own")
+            raise UsageError("--output and --chart name the same file: give each its own",
+                             da="--output og --chart angiver samme fil: giv hver sin fil")
         # Imported here: the metrics need networkx, which the other commands never pay for.
         from ..compare import compare_files
         from ..metrics import METRICS, with_rules

@@ -36,9 +36,11 @@ def _format(fmt: DiffFormat | None, output: Path | None) -> str:
     by_suffix = SUFFIXES.get(output.suffix.lower())
     if by_suffix is None:
         raise UsageError(f"-o {output}: unknown file type '{output.suffix}' "
-                         f"(use one of {', '.join(sorted(SUFFIXES))})")
+                         f"(use one of {', '.join(sorted(SUFFIXES))})",
+                         da=f"-o {output}: ukendt filtype '{output.suffix}' (brug en af {', '.join(sorted(SUFFIXES))})")
     if fmt is not None and fmt.value != by_suffix:
-        raise UsageError(f"-o {output} is a {by_suffix} file but --format is {fmt.value} (leave one out)")
+        raise UsageError(f"-o {output} is a {by_suffix} file but --format is {fmt.value} (leave one out)",
+                         da=f"-o {output} er en {by_suffix}-fil, men --format er {fmt.value} (udelad den ene)")
     return by_suffix
 
 

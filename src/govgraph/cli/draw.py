@@ -41,7 +41,8 @@ def chart_format(fmt: ChartFormat | None, output: Path | None) -> str:
     found = SUFFIXES.get(output.suffix.lower())
     if found is None:
         known = ", ".join(sorted(SUFFIXES))
-        raise UsageError(f"cannot tell the format from -o {output} (use a suffix {known} or give --format)")
+        raise UsageError(f"cannot tell the format from -o {output} (use a suffix {known} or give --format)",
+                         da=f"kan ikke se formatet af -o {output} (brug en endelse {known} eller angiv --format)")
     return found
 
 
@@ -70,7 +71,8 @@ def draw(
     try:
         kind = chart_format(fmt, output)
         if output is None and kind in chart.PICTURE_FORMATS:
-            raise UsageError(f"--format {kind} writes a picture: give -o FILE")
+            raise UsageError(f"--format {kind} writes a picture: give -o FILE",
+                             da=f"--format {kind} skriver et billede: angiv -o FIL")
         day = parse_date(as_of, "--as-of") if as_of else None
         org = organization(load(model, reference=reference, context=context or ()))
         data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)

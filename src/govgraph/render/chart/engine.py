@@ -22,6 +22,8 @@ PICTURE_FORMATS = ("svg", "png", "pdf")
 PNG_DPI = "150"
 INSTALL_HINT = ("the graphviz program 'dot' is not installed: apt-get install graphviz (Debian/Ubuntu) "
                 "or see https://graphviz.org/download/")
+INSTALL_HINT_DA = ("graphviz-programmet 'dot' er ikke installeret: apt-get install graphviz (Debian/Ubuntu) "
+                   "eller se https://graphviz.org/download/")
 
 
 class RenderError(GovgraphError):
@@ -32,7 +34,7 @@ def dot_program() -> str:
     """The path of graphviz's ``dot``, or :class:`ToolMissingError` saying how to install it."""
     found = shutil.which("dot")
     if found is None:
-        raise ToolMissingError(INSTALL_HINT)
+        raise ToolMissingError(INSTALL_HINT, da=INSTALL_HINT_DA)
     return found
 
 
@@ -89,10 +91,12 @@ def render(chart: Chart, fmt: str, dpi: str = PNG_DPI) -> bytes:
     try:
         done = subprocess.run(args, input=chart.dot.encode("utf-8"), capture_output=True, env=env, check=False)
     except FileNotFoundError:
-        raise ToolMissingError(INSTALL_HINT) from None
+        raise ToolMissingError(INSTALL_HINT, da=INSTALL_HINT_DA) from None
     if done.returncode != 0 or not done.stdout:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"graphviz 'dot' could not draw the chart: {message[0] if message else 'no output'}")
+        why = message[0] if message else "no output"
+        raise RenderError(f"graphviz 'dot' could not draw the chart: {why}",
+                          da=f"graphviz' 'dot' kunne ikke tegne diagrammet: {why}")
     if fmt == "svg":
         return tidy_svg(done.stdout.decode("utf-8"), chart.titles).encode("utf-8")
     if fmt == "pdf":

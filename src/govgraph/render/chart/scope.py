@@ -78,10 +78,14 @@ def scope(org: Organization, day: dt.date | None = None, focus: str | None = Non
     if not bodies:
         if not org.bodies:
             raise UsageError("the model has no bodies to draw (a body is typed with a gg:Body class such as "
-                             "gg:Committee, or listed with gg:includesBody)")
+                             "gg:Committee, or listed with gg:includesBody)",
+                             da="modellen har ingen organer at tegne (et organ har en gg:Body-klasse som "
+                                "gg:Committee, eller står i gg:includesBody)")
         spans = sorted(f"{b.valid_from or '…'} – {b.valid_until or '…'}" for b in org.bodies)
         raise UsageError(f"no body of the model is in force on {day} (the model's bodies run "
-                         f"{', '.join(dict.fromkeys(spans))}); choose another --as-of")
+                         f"{', '.join(dict.fromkeys(spans))}); choose another --as-of",
+                         da=f"intet organ i modellen gælder {day} (modellens organer gælder "
+                            f"{', '.join(dict.fromkeys(spans))}); vælg en anden --as-of")
     known = {b.iri for b in org.bodies}
     body_classes = subclasses(org.graph, GG.Body)
     drawn = {b.iri for b in bodies}
@@ -98,14 +102,16 @@ def scope(org: Organization, day: dt.date | None = None, focus: str | None = Non
     result = Scope(org, day, tuple(bodies), tuple(sorted(outside, key=str)), tuple(sorted(lines)))
     if focus is None:
         if depth is not None:
-            raise UsageError("--depth needs --focus BODY (the body to count the steps from)")
+            raise UsageError("--depth needs --focus BODY (the body to count the steps from)",
+                             da="--depth kræver --focus ORGAN (det organ, skridtene tælles fra)")
         return result
     return _around(result, resolve(org, focus, day), 1 if depth is None else depth)
 
 
 def _around(full: Scope, centre: URIRef, depth: int) -> Scope:
     if depth < 0:
-        raise UsageError(f"--depth {depth} is negative; give 0 (the body alone) or more steps")
+        raise UsageError(f"--depth {depth} is negative; give 0 (the body alone) or more steps",
+                         da=f"--depth {depth} er negativ; angiv 0 (organet alene) eller flere skridt")
     import networkx as nx  # only a focused chart needs it; importing it costs 0.1 s
 
     graph = nx.Graph()
@@ -138,17 +144,23 @@ def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
     hits = sorted((iri for iri, ns in names.items() if wanted in {n.casefold() for n in ns}), key=str)
     if len(hits) > 1:
         listed = "; ".join(f"{org.label(h)} <{h}>" for h in hits)
-        raise UsageError(f"--focus {name!r} names more than one body ({listed}); give the IRI")
+        raise UsageError(f"--focus {name!r} names more than one body ({listed}); give the IRI",
+                         da=f"--focus {name!r} passer på mere end ét organ ({listed}); angiv IRI'en")
     if not hits:
         every = sorted({n for ns in names.values() for n in ns if not n.startswith(("http://", "https://"))})
         folded = {n.casefold(): n for n in every}
         close = [folded[c] for c in difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.5)]
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else \
             "give a body's label, IRI or local name (govgraph info lists them)"
-        raise UsageError(f"--focus {name!r} is not a body of the model ({hint})")
+        hint_da = f"mente du {' eller '.join(repr(c) for c in close)}?" if close else \
+            "angiv et organs betegnelse, IRI eller lokale navn (govgraph info viser dem)"
+        raise UsageError(f"--focus {name!r} is not a body of the model ({hint})",
+                         da=f"--focus {name!r} er ikke et organ i modellen ({hint_da})")
     iri = hits[0]
     body = org.by_iri[iri]
     if not body.valid_on(day):
         raise UsageError(f"--focus {name!r}: {org.label(iri)} is not in force on {day} "
-                         f"(in force {body.valid_from or '…'} – {body.valid_until or '…'}); choose another --as-of")
+                         f"(in force {body.valid_from or '…'} – {body.valid_until or '…'}); choose another --as-of",
+                         da=f"--focus {name!r}: {org.label(iri, 'da')} gælder ikke {day} "
+                            f"(gælder {body.valid_from or '…'} – {body.valid_until or '…'}); vælg en anden --as-of")
     return iri
