@@ -197,3 +197,100 @@ def test_a_cell_place_in_danish() -> None:
     assert cell.text("en") == str(cell) == "forslag.xlsx: sheet Pladser, row 7, column Rolle"
     assert Location("seats.csv", 0, "row 3, column Role").text("da") == "seats.csv: række 3, kolonne Role"
     assert Location("proposal.ttl", 12).text("da") == "proposal.ttl:12"
+
+
+#: What the Danish line (``--lang da``) must contain for each bad input: the same place in Danish words.
+BAD_INPUT_DA = {
+    "empty-required.xlsx": ["empty-required.xlsx: ark Seats, række 7, kolonne Body:", "cellen er tom, men skal udfyldes",
+                            'udfyld kolonnen "Organ"'],
+    "unknown-role.xlsx": ["unknown-role.xlsx: ark Seats, række 7, kolonne Role:", "ukendt rolle 'borgmster'",
+                          "(mulige værdier: borgmester, "],
+    "unknown-municipality.xlsx": ["ark Seats, række 5, kolonne Represents:", "ukendt kommune", "'Aalborgg'",
+                                  "(mulige værdier: aalborg, ", 'se arket "Lister"'],
+    "duplicate-id.xlsx": ["ark Seats, række 7, kolonne Id:", "id'et 'pk-midt-jammerbugt' findes to gange",
+                          "ark Seats, række 6"],
+    "bad-date.xlsx": ["ark Bodies, række 2, kolonne Valid from:", "'1. oktober 2022' er ikke en dato", "ÅÅÅÅ-MM-DD"],
+    "missing-body.xlsx": ["ark Seats, række 7, kolonne Body:", "ukendt organ 'pk-nord'", "mulige værdier: ",
+                          "Politisk Sundhedsklynge Midt"],
+    "missing-sheet.xlsx": ['missing-sheet.xlsx: arket "Pladser" mangler', "fundet: Scenario, Bodies, Tasks"],
+    "unknown-column.xlsx": ['unknown-column.xlsx: ark Seats, række 1: ukendt kolonne "Rolle x"',
+                            "(mulige kolonner: Id, Organ, Navn (da), Navn (en), Rolle, "],
+    "not-a-spreadsheet.xlsx": ["not-a-spreadsheet.xlsx: er ikke en Excel-projektmappe (.xlsx)"],
+    "unknown-role-csv": ["unknown-role-csv/seats.csv: række 7, kolonne Role:", "ukendt rolle 'borgmster'"],
+    "bad.yaml": ["bad.yaml:5:7", "fejl i YAML-syntaksen"],
+    "remote-context.yaml": ["ekstern JSON-LD-kontekst", "afvist"],
+    "unknown-prefix.yaml": ["unknown-prefix.yaml:48:", "ukendt præfiks 'rol' i 'rol:Mayor'", "kendte præfikser"],
+}
+
+
+def test_every_bad_input_has_its_danish_words() -> None:
+    assert sorted(BAD_INPUT_DA) == sorted(name for name, _ in BAD_INPUT)
+
+
+@pytest.mark.parametrize("command", ["import", "validate"])
+@pytest.mark.parametrize("name,words", BAD_INPUT, ids=[b[0] for b in BAD_INPUT])
+def test_bad_input_in_danish_one_line_exit_2(run, tmp_path: Path, command: str, name: str, words: list[str]) -> None:
+    args = ["-o", tmp_path / "proposal.ttl"] if command == "import" else []
+    english = run(command, SHEETS / name, *args)
+    result = run(command, SHEETS / name, *args, "--lang", "da")
+    assert result.exit_code == english.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    line, english_line = lines[0], english.stderr.strip()
+    assert line != english_line
+    # The same file, named the same way, at the start of both lines.
+    assert line.startswith(f"govgraph: {SHEETS / name}") and english_line.startswith(f"govgraph: {SHEETS / name}")
+    for word in BAD_INPUT_DA[name]:
+        assert word in line
+    for english_word in ("sheet ", "row ", "column "):
+        assert english_word not in line
+    assert list(tmp_path.iterdir()) == [], "a failed import must leave nothing on disk"
+
+
+def test_bad_input_library_in_danish() -> None:
+    for name, _ in BAD_INPUT:
+        with pytest.raises(InputError) as caught:
+            load([SHEETS / name])
+        danish = caught.value.text("da")
+        assert danish != str(caught.value) and caught.value.da_what
+        for word in BAD_INPUT_DA[name]:
+            assert word in danish
+
+
+def test_template_refuses_a_csv_name_in_danish(run, tmp_path: Path) -> None:
+    result = run("template", "-o", tmp_path / "t.csv", "--lang", "da")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"govgraph: -o {tmp_path / 't.csv'}: skabelonen er en .xlsx-projektmappe " \
+                                    "(kald den fx forslag.xlsx)"
+
+
+@pytest.mark.parametrize("key,text,english,danish", [
+    ("voting", "måske", "'måske' is not yes or no", "'måske' er hverken ja eller nej (mulige værdier: ja, nej"),
+    ("meetings", "fire", "'fire' is not a whole number", "'fire' er ikke et helt tal (skriv kun cifre, fx 4)"),
+    ("kind", "stiplet", "unknown kind of reporting line 'stiplet'", "ukendt art af rapporteringslinje 'stiplet'"),
+    ("valid_from", "1. oktober 2022", "'1. oktober 2022' is not a date", "er ikke en dato (skriv ÅÅÅÅ-MM-DD"),
+    ("body", "Twin", "'Twin' names more than one body", "'Twin' kan betyde mere end ét organ (skriv et af disse id'er: "),
+    ("role", "borgmster", "unknown role 'borgmster'", "ukendt rolle 'borgmster' (mulige værdier: borgmester, "),
+])
+def test_a_cell_error_in_both_languages(key: str, text: str, english: str, danish: str) -> None:
+    from rdflib import RDF, RDFS, Graph, Literal
+
+    from govgraph.sheets.cells import decode_text
+    from govgraph.sheets.read import context_graph
+    from govgraph.sheets.resolve import CellError, Resolver
+    from govgraph.sheets.schema import BODIES, REPORTING, SEATS
+    from govgraph.vocab import DKH
+
+    graph = Graph()
+    graph += context_graph()
+    for twin in ("twin-a", "twin-b"):  # two bodies with the same label
+        graph.add((NJ[twin], RDF.type, DKH.PoliticalHealthCluster))
+        graph.add((NJ[twin], RDFS.label, Literal("Twin", lang="en")))
+    column = next(c for sheet in (SEATS, BODIES, REPORTING) for c in sheet.columns if c.key == key)
+    with pytest.raises(CellError) as caught:
+        decode_text(column, text, Resolver(graph))
+    error = InputError("f.xlsx: sheet S, row 2, column C", caught.value.what, caught.value.hint,
+                       da_what=caught.value.da_what, da_hint=caught.value.da_hint)
+    assert english in str(error)
+    assert error.text("da").startswith("f.xlsx: ark S, række 2, kolonne C: ") and danish in error.text("da")

@@ -24,7 +24,8 @@ def template(
 
     try:
         if out.suffix.lower() != ".xlsx":
-            raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)")
+            raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)",
+                             da=f"-o {out}: skabelonen er en .xlsx-projektmappe (kald den fx forslag.xlsx)")
         write_template(out, lang.value, base)
     except GovgraphError as error:
         fail(error, lang)

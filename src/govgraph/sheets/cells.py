@@ -76,17 +76,20 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
             return Literal(True)
         if word in NO:
             return Literal(False)
-        raise CellError(f"{text!r} is not yes or no", "allowed: yes, no, ja, nej")
+        raise CellError(f"{text!r} is not yes or no", "allowed: yes, no, ja, nej",
+                        f"{text!r} er hverken ja eller nej", "mulige værdier: ja, nej, yes, no")
     if kind == "int":
         try:
             return Literal(int(text))
         except ValueError:
-            raise CellError(f"{text!r} is not a whole number", "write digits only, e.g. 4") from None
+            raise CellError(f"{text!r} is not a whole number", "write digits only, e.g. 4",
+                            f"{text!r} er ikke et helt tal", "skriv kun cifre, fx 4") from None
     if kind == "kind":
         for prop, words in LINE_KINDS.values():
             if text.casefold() in words:
                 return prop
-        raise CellError(f"unknown kind of reporting line {text!r}", "allowed: line, advisory, linje, rådgivende")
+        raise CellError(f"unknown kind of reporting line {text!r}", "allowed: line, advisory, linje, rådgivende",
+                        f"ukendt art af rapporteringslinje {text!r}", "mulige værdier: linje, rådgivende, line, advisory")
     raise AssertionError(f"unknown column kind {kind}")  # a defect in schema.py, not bad input
 
 
@@ -103,7 +106,8 @@ def _day(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01")
+    raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01",
+                    f"{text!r} er ikke en dato", "skriv ÅÅÅÅ-MM-DD, fx 2022-07-01")
 
 
 def encode(column: Column, term: Node, resolver: Resolver, lang: str) -> CellValue:

@@ -20,7 +20,8 @@ def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
 
     for extra in base:
         if not extra.exists():
-            raise InputError(extra, "no such file", "check the path given to --base")
+            raise InputError(extra, "no such file", "check the path given to --base",
+                             da_what="filen findes ikke", da_hint="tjek stien givet til --base")
     context = context_graph(base)
     if path.suffix.lower() == ".xlsx":
         return read_xlsx(path, context)
@@ -35,13 +36,15 @@ def to_turtle(path: Path, base: Sequence[Path] = ()) -> bytes:
 
     parsed = read_source(path, base)
     if len(parsed.graph) == 0:
-        raise InputError(path, "the file contains no statements", "fill in at least the scenario and one body")
+        raise InputError(path, "the file contains no statements", "fill in at least the scenario and one body",
+                         da_what="filen indeholder ingen udsagn", da_hint="udfyld mindst scenariet og ét organ")
     graph = new_graph()
     graph += context_graph(base)
     graph += parsed.graph
     model = Model(graph=graph, user=parsed.graph, files=(path,), places=parsed.places)
     for problem in [*bad_literals(model), *unknown_terms(model)]:
-        raise InputError(problem.location or path, problem.message, problem.hint)
+        # Problem.da is the whole Danish sentence, hint included: "ukendt egenskab … (mente du …?)".
+        raise InputError(problem.location or path, problem.message, problem.hint, da_what=problem.da)
     out = new_graph()
     # Canonical blank-node labels, so the same proposal always gives the same Turtle.
     for triple in to_canonical_graph(parsed.graph):

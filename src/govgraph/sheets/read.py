@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, TIME
 from rdflib.term import Node
 
-from ..errors import InputError
+from ..errors import InputError, danish_place
 from ..load import Parsed, new_graph
 from ..positions import Location, SourceMap
 from .cells import decode
@@ -50,13 +50,20 @@ def _cell(row: Row, column: Column, resolver: Resolver) -> list[Node]:
     try:
         return decode(column, row.cells.get(column.key), resolver)
     except CellError as err:
-        raise InputError(row.where(column.key), err.what, err.hint) from None
+        raise InputError(row.where(column.key), err.what, err.hint, da_what=err.da_what, da_hint=err.da_hint) from None
+
+
+#: "the cell is empty but required" in Danish, in the words of the template ("Skal udfyldes").
+_EMPTY_DA = "cellen er tom, men skal udfyldes"
 
 
 def _required(row: Row, column: Column) -> None:
     if column.required and not row.text(column.key):
         raise InputError(row.where(column.key), "the cell is empty but required",
-                         f"write the {column.en.lower()}: {column.help_en[0].lower() + column.help_en[1:].rstrip('.')}")
+                         f"write the {column.en.lower()}: {column.help_en[0].lower() + column.help_en[1:].rstrip('.')}",
+                         da_what=_EMPTY_DA,
+                         da_hint=f'udfyld kolonnen "{column.da}": '
+                                 f"{column.help_da[0].lower() + column.help_da[1:].rstrip('.')}")
 
 
 def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
@@ -66,27 +73,31 @@ def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
     subject = _cell(row, sheet.column("subject"), resolver)[0]
     prop = _cell(row, sheet.column("property"), resolver)[0]
     if not isinstance(prop, URIRef):
-        raise InputError(row.where("property"), "a property must be an id", "write a prefixed name such as skos:altLabel")
+        raise InputError(row.where("property"), "a property must be an id", "write a prefixed name such as skos:altLabel",
+                         da_what="en egenskab skal være et id", da_hint="skriv et navn med præfiks, fx skos:altLabel")
     raw = row.cells.get("value")
     value = raw if isinstance(raw, str) else row.text("value")
     lang, datatype = row.text("language"), row.text("datatype")
     if value == "" and not (lang or datatype.casefold() == "text"):
         raise InputError(row.where("value"), "the cell is empty but required",
-                         "write the value (for an empty text, write text under Datatype)")
+                         "write the value (for an empty text, write text under Datatype)",
+                         da_what=_EMPTY_DA, da_hint='skriv værdien (for en tom tekst: skriv text under "Datatype")')
     if datatype.casefold() == "text":
         return subject, prop, Literal(value)
     if datatype.casefold() in ("id", "iri"):
         try:
             return subject, prop, resolver.new_id(value.strip())
         except CellError as err:
-            raise InputError(row.where("value"), err.what, err.hint) from None
+            raise InputError(row.where("value"), err.what, err.hint, da_what=err.da_what, da_hint=err.da_hint) from None
     if lang:
         return subject, prop, Literal(value, lang=lang)
     if datatype:
         dtype = resolver.term(datatype)
         if not isinstance(dtype, URIRef):
             raise InputError(row.where("datatype"), f"unknown datatype {datatype!r}",
-                             "allowed: id, or a prefixed name such as xsd:date, xsd:integer, xsd:boolean")
+                             "allowed: id, or a prefixed name such as xsd:date, xsd:integer, xsd:boolean",
+                             da_what=f"ukendt datatype {datatype!r}",
+                             da_hint="mulige værdier: id eller et navn med præfiks som xsd:date, xsd:integer, xsd:boolean")
         return subject, prop, Literal(value, datatype=dtype)
     return subject, prop, Literal(value)
 
@@ -95,16 +106,22 @@ def _prefix(row: Row, prefixes: dict[str, str], graph: Graph) -> None:
     """A row of the Prefixes sheet: the prefix may then be used in every id of the workbook."""
     for key in ("prefix", "namespace"):
         if not row.text(key):
-            raise InputError(row.where(key), "the cell is empty but required", "write a prefix and its namespace")
+            raise InputError(row.where(key), "the cell is empty but required", "write a prefix and its namespace",
+                             da_what=_EMPTY_DA, da_hint="skriv et præfiks og dets navnerum")
     prefix, namespace = row.text("prefix").rstrip(":"), row.text("namespace").strip("<>")
     if not re.match(r"^[A-Za-z][\w.-]*$", prefix):
-        raise InputError(row.where("prefix"), f"{prefix!r} is not a prefix", "letters, digits, '-' and '_', e.g. ex")
+        raise InputError(row.where("prefix"), f"{prefix!r} is not a prefix", "letters, digits, '-' and '_', e.g. ex",
+                         da_what=f"{prefix!r} er ikke et præfiks", da_hint="brug bogstaver, tal, '-' og '_', fx ex")
     if not re.match(r"^[A-Za-z][\w+.-]*:\S*[/#:]$", namespace):
         raise InputError(row.where("namespace"), f"{namespace!r} is not a namespace IRI",
-                         "write an IRI ending in / or #, e.g. https://example.org/")
+                         "write an IRI ending in / or #, e.g. https://example.org/",
+                         da_what=f"{namespace!r} er ikke en IRI for et navnerum",
+                         da_hint="skriv en IRI der ender på / eller #, fx https://example.org/")
     if prefixes.get(prefix, namespace) != namespace:
         raise InputError(row.where("prefix"), f"the prefix {prefix!r} is govgraph's own ({prefixes[prefix]})",
-                         "choose another prefix")
+                         "choose another prefix",
+                         da_what=f"præfikset {prefix!r} er govgraphs eget ({prefixes[prefix]})",
+                         da_hint="vælg et andet præfiks")
     prefixes[prefix] = namespace
     graph.bind(prefix, namespace, override=False)
 
@@ -117,7 +134,9 @@ def _subject(row: Row, column: Column, resolver: Resolver, seen: dict[Node, Row]
     node = _cell(row, column, resolver)[0]
     if node in seen:
         raise InputError(row.where(column.key), f"duplicate id {row.text(column.key)!r}",
-                         f"it is already used in {seen[node].detail}; give each row its own id")
+                         f"it is already used in {seen[node].detail}; give each row its own id",
+                         da_what=f"id'et {row.text(column.key)!r} findes to gange",
+                         da_hint=f"det er allerede brugt i {danish_place(seen[node].detail)}; giv hver række sit eget id")
     seen[node] = row
     return node
 

@@ -32,12 +32,24 @@ _PARTY_CLASSES = (ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUn
 
 
 class CellError(Exception):
-    """A cell value that cannot be understood: ``what`` is wrong, ``hint`` what is allowed."""
+    """A cell value that cannot be understood: ``what`` is wrong, ``hint`` what is allowed;
+    ``da_what`` and ``da_hint`` the same in Danish (the reader passes all four on to :class:`InputError`)."""
 
-    def __init__(self, what: str, hint: str = "") -> None:
+    def __init__(self, what: str, hint: str = "", da_what: str = "", da_hint: str = "") -> None:
         super().__init__(what)
         self.what = what
         self.hint = hint
+        self.da_what = da_what
+        self.da_hint = da_hint
+
+
+#: Danish nouns of the domains that are neuter ("ét organ"); the others take "én".
+_NEUTER_DA = {"body", "level", "office"}
+
+
+def _one_da(domain: str) -> str:
+    """'én rolle', 'ét organ': one thing of ``domain`` in Danish."""
+    return ("ét " if domain in _NEUTER_DA else "én ") + DOMAINS[domain][1]
 
 
 def norm(text: str) -> str:
@@ -108,9 +120,13 @@ class Resolver:
                 return values[0]
         return ""
 
-    def allowed(self, domain: str, typed: str = "", limit: int = 12) -> str:
-        """'allowed: …' for a message: the closest names first, then the others, at most ``limit``."""
-        show = {n: self.label(n) or self.short(n) for n in self.members[domain]}
+    def allowed(self, domain: str, typed: str = "", limit: int = 12, lang: str | None = None) -> str:
+        """'allowed: …' for a message: the closest names first, then the others, at most ``limit``.
+
+        ``lang="da"``: the same in Danish ('mulige værdier: …'), the names by their Danish labels.
+        """
+        da = lang == "da"
+        show = {n: self.label(n, lang) or self.short(n) for n in self.members[domain]}
         shown = sorted(set(show.values()), key=norm)
         if not shown:
             return ""
@@ -122,8 +138,9 @@ class Resolver:
         ordered = close + [s for s in shown if s not in near and norm(s) not in close]
         text = ", ".join(ordered[:limit])
         if len(ordered) > limit:
-            text += f", … ({len(ordered)} in all, see the sheet Lists)"
-        return f"allowed: {text}"
+            text += f", … ({len(ordered)} i alt, se arket \"Lister\")" if da else \
+                f", … ({len(ordered)} in all, see the sheet Lists)"
+        return f"mulige værdier: {text}" if da else f"allowed: {text}"
 
     # ------------------------------------------------------------ reading
     def term(self, text: str) -> Node | None:
@@ -147,7 +164,9 @@ class Resolver:
         if _LOCAL.match(text):
             return NJ[text]
         raise CellError(f"{text!r} is not an id",
-                        "write a short name of letters, digits and '-', e.g. pk-midt, or a prefixed name such as nj:pk-midt")
+                        "write a short name of letters, digits and '-', e.g. pk-midt, or a prefixed name such as nj:pk-midt",
+                        f"{text!r} er ikke et id",
+                        "skriv et kort navn af bogstaver, tal og '-', fx pk-midt, eller et navn med præfiks som nj:pk-midt")
 
     def resolve(self, text: str, domain: str, must_exist: bool = False) -> Node:
         """The thing a cell names in ``domain``, or a :class:`CellError` saying what is allowed."""
@@ -158,15 +177,20 @@ class Resolver:
             found = self._index(domain).get(norm(text), set()) if domain not in FREE else set()
             if len(found) > 1:
                 ids = ", ".join(sorted(self.short(n) for n in found))
-                raise CellError(f"{text!r} names more than one {noun}", f"write one of the ids: {ids}")
+                raise CellError(f"{text!r} names more than one {noun}", f"write one of the ids: {ids}",
+                                f"{text!r} kan betyde mere end {_one_da(domain)}", f"skriv et af disse id'er: {ids}")
             if found:
                 return next(iter(found))
             if closed or not _LOCAL.match(text):
-                raise CellError(f"unknown {noun} {text!r}", self.allowed(domain, text))
+                raise self._unknown(domain, noun, text)
             node = NJ[text]
         if closed and node not in self.members[domain] and not isinstance(node, BNode):
-            raise CellError(f"unknown {noun} {text!r}", self.allowed(domain, text))
+            raise self._unknown(domain, noun, text)
         return node
+
+    def _unknown(self, domain: str, noun: str, text: str) -> CellError:
+        return CellError(f"unknown {noun} {text!r}", self.allowed(domain, text),
+                         f"ukendt {DOMAINS[domain][1]} {text!r}", self.allowed(domain, text, lang="da"))
 
     # ------------------------------------------------------------ writing
     def short(self, node: Node) -> str:

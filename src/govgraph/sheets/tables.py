@@ -73,15 +73,20 @@ def _header_map(sheet: Sheet, name: str, where: str, header: list[CellValue]) ->
         column = column_by_header(sheet, text)
         if column is None:
             allowed = ", ".join(c.en for c in sheet.columns)
-            raise InputError(f"{where}row 1", f"unknown column {text!r}", f"allowed: {allowed}")
+            raise InputError(f"{where}row 1", f"unknown column {text!r}", f"allowed: {allowed}",
+                             da_what=f'ukendt kolonne "{text}"',
+                             da_hint=f"mulige kolonner: {', '.join(c.da for c in sheet.columns)}")
         if column.key in headers:
-            raise InputError(f"{where}row 1", f"column {text!r} appears twice", "keep one of them")
+            raise InputError(f"{where}row 1", f"column {text!r} appears twice", "keep one of them",
+                             da_what=f'kolonnen "{text}" findes to gange', da_hint="behold den ene")
         columns[index] = column
         headers[column.key] = text
     for column in sheet.columns:
         if column.key not in headers and column.required:
             raise InputError(f"{where}row 1", f"column {column.en!r} is missing",
-                             f"add a column headed {column.en!r} (or {column.da!r})")
+                             f"add a column headed {column.en!r} (or {column.da!r})",
+                             da_what=f'kolonnen "{column.da}" mangler',
+                             da_hint=f'tilføj en kolonne med overskriften "{column.da}" (eller "{column.en}")')
         headers.setdefault(column.key, column.en)
     return columns, headers
 
@@ -106,8 +111,12 @@ def _check_sheets(tables: list[Table], file: str, present: list[str], is_csv: bo
     for sheet in SHEETS:
         if sheet.required and sheet.key not in found:
             what = f"the CSV file {sheet.key}.csv is missing" if is_csv else f"sheet {sheet.en} is missing"
+            da_what = f"CSV-filen {sheet.key}.csv mangler" if is_csv else f'arket "{sheet.da}" mangler'
             have = ", ".join(present) or "none"
-            raise InputError(file, what, f"found: {have}; start from `govgraph template` to get every sheet")
+            raise InputError(file, what, f"found: {have}; start from `govgraph template` to get every sheet",
+                             da_what=da_what,
+                             da_hint=f"fundet: {', '.join(present) or 'ingen'}; "
+                                     "start med `govgraph template` for at få alle ark")
 
 
 def read_xlsx_tables(path: Path) -> list[Table]:
@@ -118,12 +127,16 @@ def read_xlsx_tables(path: Path) -> list[Table]:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(path, f"cannot read the file ({err.strerror or err})") from None
+        raise InputError(path, f"cannot read the file ({err.strerror or err})",
+                         da_what=f"filen kan ikke læses ({err.strerror or err})") from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise InputError(path, "is not an Excel workbook (.xlsx)",
-                         "save it from Excel or LibreOffice as .xlsx, or start from `govgraph template`") from None
+                         "save it from Excel or LibreOffice as .xlsx, or start from `govgraph template`",
+                         da_what="er ikke en Excel-projektmappe (.xlsx)",
+                         da_hint="gem den fra Excel eller LibreOffice som .xlsx, eller start med `govgraph template`"
+                         ) from None
     tables: list[Table] = []
     names = list(book.sheetnames)
     try:
@@ -134,7 +147,9 @@ def read_xlsx_tables(path: Path) -> list[Table]:
             if sheet is None:
                 continue  # a sheet of the user's own notes
             if any(t.sheet is sheet for t in tables):
-                raise InputError(path, f"sheet {sheet.en} appears twice (as {name!r})", "keep one of them")
+                raise InputError(path, f"sheet {sheet.en} appears twice (as {name!r})", "keep one of them",
+                                 da_what=f'arket "{sheet.da}" findes to gange (som "{name}")',
+                                 da_hint="behold det ene")
             rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
                     for r in book[name].iter_rows(values_only=True)]
             tables.append(_table(sheet, name, str(path), False, rows))
@@ -157,7 +172,8 @@ def _csv_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text", "save it as CSV UTF-8")
+    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text", "save it as CSV UTF-8",
+                     da_what="filen er hverken UTF-8- eller Windows-1252-tekst", da_hint="gem den som CSV UTF-8")
 
 
 def read_csv_tables(folder: Path) -> list[Table]:
@@ -169,7 +185,8 @@ def read_csv_tables(folder: Path) -> list[Table]:
         if sheet is None:
             continue
         if any(t.sheet is sheet for t in tables):
-            raise InputError(path, f"a second CSV file for sheet {sheet.en}", "keep one of them")
+            raise InputError(path, f"a second CSV file for sheet {sheet.en}", "keep one of them",
+                             da_what=f'endnu en CSV-fil til arket "{sheet.da}"', da_hint="behold den ene")
         text = _csv_text(path)
         first = text.splitlines()[0] if text.strip() else ""
         # Excel with a Danish locale separates CSV fields with ';'.
@@ -177,7 +194,7 @@ def read_csv_tables(folder: Path) -> list[Table]:
         try:
             rows: list[list[CellValue]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
         except csv.Error as err:
-            raise InputError(path, f"cannot read as CSV: {err}") from None
+            raise InputError(path, f"cannot read as CSV: {err}", da_what=f"kan ikke læses som CSV: {err}") from None
         tables.append(_table(sheet, sheet.en, str(path), True, rows))
     _check_sheets(tables, str(folder), [p.name for p in files], True)
     return tables

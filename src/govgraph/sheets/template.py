@@ -33,7 +33,8 @@ def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
         if not path.exists():
             from ..errors import InputError
 
-            raise InputError(path, "no such file", "check the path given to --base")
+            raise InputError(path, "no such file", "check the path given to --base",
+                             da_what="filen findes ikke", da_hint="tjek stien givet til --base")
     context = context_graph(base)
     rows = model_rows(example_graph(), context, lang)
     write_xlsx(out, rows.sheets, lang, context)

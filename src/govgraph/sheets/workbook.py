@@ -92,7 +92,10 @@ def _write_cell(ws, row: int, col: int, value: CellValue) -> None:  # type: igno
 
     if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
         raise InputError(f"sheet {ws.title}, row {row}", f"the text {value[:40]!r} holds a control character "
-                         "that an .xlsx workbook cannot store", "export to a folder of CSV files instead: -o FOLDER")
+                         "that an .xlsx workbook cannot store", "export to a folder of CSV files instead: -o FOLDER",
+                         da_what=f"teksten {value[:40]!r} indeholder et kontroltegn, som en .xlsx-projektmappe "
+                                 "ikke kan gemme",
+                         da_hint="eksportér i stedet til en mappe med CSV-filer: -o MAPPE")
     if isinstance(value, str):
         value = xstring(value)
     cell = ws.cell(row=row, column=col, value=value)
@@ -153,7 +156,7 @@ def write_xlsx(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str
                         _write_cell(ws, number, index, value)
                     except InputError as error:
                         raise InputError(f"{out}: {error.where}, column {column.header(lang)}", error.what,
-                                         error.hint) from None
+                                         error.hint, da_what=error.da_what, da_hint=error.da_hint) from None
         ws.freeze_panes = "A2"
     _write_readme(readme, lang)
     book.properties.creator = "govgraph"
@@ -230,7 +233,8 @@ def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> byte
 def write_csv_folder(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str) -> None:
     """One CSV file per sheet (scenario.csv, bodies.csv, …) in the folder ``out``."""
     if out.exists() and not out.is_dir():
-        raise InputError(out, "exists and is not a folder", "name a new folder, or an .xlsx file")
+        raise InputError(out, "exists and is not a folder", "name a new folder, or an .xlsx file",
+                         da_what="findes og er ikke en mappe", da_hint="angiv en ny mappe eller en .xlsx-fil")
     parent = out.parent if str(out.parent) else Path(".")
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     try:

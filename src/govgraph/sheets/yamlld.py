@@ -121,7 +121,8 @@ def _check_prefixes(path: Path, text: str, graph: Graph) -> None:
             line = next((n for n, line in enumerate(text.splitlines(), start=1) if iri in line), 0)
             known = ", ".join(sorted(PREFIXES))
             raise InputError(f"{path}:{line}" if line else path, f"unknown prefix {prefix!r} in {iri!r}",
-                             f"known prefixes: {known}")
+                             f"known prefixes: {known}",
+                             da_what=f"ukendt præfiks {prefix!r} i {iri!r}", da_hint=f"kendte præfikser: {known}")
 
 
 def read_yaml(path: Path) -> Parsed:
@@ -138,24 +139,30 @@ def read_yaml(path: Path) -> Parsed:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise InputError(where, f"YAML syntax error: {problem}", "check the indentation and the ':' after each key") from None
+        raise InputError(where, f"YAML syntax error: {problem}", "check the indentation and the ':' after each key",
+                         da_what=f"fejl i YAML-syntaksen: {problem}",
+                         da_hint="tjek indrykningen og ':' efter hver nøgle") from None
     if isinstance(document, list):
         document = {"graph": document}
     if not isinstance(document, dict):
         raise InputError(path, "a YAML proposal is a mapping with a 'graph' list (or a list of things)",
-                         "see README.md, section Spreadsheets")
+                         "see README.md, section Spreadsheets",
+                         da_what="et YAML-forslag har nøglen 'graph' med en liste af ting (eller er selv sådan en liste)",
+                         da_hint="se README.md, afsnittet Spreadsheets")
     document = _expand(_plain(document))
     remote = _remote_contexts(document)
     if remote:
         raise InputError(path, f"remote JSON-LD context {remote[0]!r} refused: govgraph never fetches from the network",
-                         "leave @context out (govgraph's is built in) or put it inline")
+                         "leave @context out (govgraph's is built in) or put it inline",
+                         da_what=f"ekstern JSON-LD-kontekst {remote[0]!r} afvist: govgraph henter aldrig noget fra nettet",
+                         da_hint="udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
     own = document.pop("@context", None)
     document["@context"] = [CONTEXT, own] if own else CONTEXT
     graph = Graph()
     try:
         graph.parse(data=json.dumps(document), format="json-ld", base=str(NJ))
     except Exception as err:  # rdflib's JSON-LD parser raises many kinds
-        raise InputError(path, f"cannot read as JSON-LD: {err}") from None
+        raise InputError(path, f"cannot read as JSON-LD: {err}", da_what=f"kan ikke læses som JSON-LD: {err}") from None
     _check_prefixes(path, text, graph)
     lines: dict[str, int] = {}
     _id_lines(tree, lines)
