@@ -87,7 +87,11 @@ def _first_bad_ntriples_line(text: str) -> int:
 def _parse_with_oxigraph(text: str, fmt: str, base: str) -> Graph | None:
     """The text parsed by Oxigraph's Turtle/N-Triples parser (tens of times faster than rdflib's) into
     an rdflib graph; None when Oxigraph rejects it or it holds a term rdflib has no twin for
-    (an RDF 1.2 triple term): then rdflib parses it, and reports its errors as always."""
+    (an RDF 1.2 triple term): then rdflib parses it, and reports its errors as always.
+
+    Two terms come out normalized, as RDF 1.1 has them: a language tag in lower case (``@DA`` is
+    ``@da``, so Danish labels are found), and ``"x"^^xsd:string`` as the plain ``"x"`` (the same
+    literal; pySHACL's ``sh:datatype xsd:string`` accepts it)."""
     import pyoxigraph as ox
 
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
