@@ -25,7 +25,7 @@ from govgraph.rules import load_catalogue
 from govgraph.sparql_oxigraph import OxigraphQueryGraph, PreBound, needs_rdflib
 from govgraph.sparql_speed import PreparedQueryGraph
 from govgraph.validate import ENGINE_VARIABLE, check, query_graph, validate
-from govgraph.vocab import GG
+from govgraph.vocab import DKH, GG
 from govgraph.vocab import OFFICE as OFFICE_NS
 from govgraph.vocab import ROLE as ROLE_NS
 from govgraph.vocab import SIDE as SIDE_NS
@@ -161,8 +161,11 @@ SIDES = [SIDE_NS[n] for n in ("Region", "Municipality", "GeneralPractice", "Pati
 ROLES = [ROLE_NS[n] for n in ("Mayor", "RegionalCouncilMember", "RegionalCouncilChair", "Observer", "Director",
                               "Manager", "GeneralPracticeRepresentative", "PatientRepresentative", "Alderman")]
 OFFICES = [OFFICE_NS[n] for n in ("Chair", "CoChair", "DeputyChair")]
+BODY_CLASSES = [DKH[n] for n in ("HealthCoordinationCommittee", "PoliticalCluster", "ClusterSteeringGroup",
+                                 "HealthCooperationCommittee", "PoliticalHealthCluster", "AdministrativeHealthCluster",
+                                 "OperationsForum", "HealthCouncil")]
 MUTATIONS = ("drop-seat", "side", "role", "no-vote", "ad-hoc", "ends", "ends-as-datetime", "starts", "day",
-             "represents", "office", "drop-task", "drop-report")
+             "represents", "office", "drop-task", "drop-report", "body-class", "drop-area")
 
 
 def _mutated(base: Path, mutations: list[tuple[str, int, int]]) -> Graph:
@@ -182,6 +185,12 @@ def _mutated(base: Path, mutations: list[tuple[str, int, int]]) -> Graph:
             held = sorted(graph.subject_objects(GG.hasTask), key=str)
             if held:
                 graph.remove((*held[a % len(held)][:1], GG.hasTask, held[a % len(held)][1]))
+        elif kind in ("body-class", "drop-area"):
+            bodies = sorted({s for s in graph.subjects(GG.level, None)}, key=str)
+            if bodies and kind == "body-class":
+                graph.set((bodies[a % len(bodies)], RDF.type, BODY_CLASSES[b % len(BODY_CLASSES)]))
+            elif bodies:
+                graph.remove((bodies[a % len(bodies)], GG.area, None))
         elif kind == "drop-report":
             lines = sorted(graph.subject_objects(ORG.reportsTo), key=str)
             if lines:
@@ -218,8 +227,8 @@ def _mutated(base: Path, mutations: list[tuple[str, int, int]]) -> Graph:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_edited_scenarios_give_the_same_findings_on_both_engines(base, mutations, tmp_path_factory) -> None:
     """Proposals nobody has written yet: bundled scenarios with random edits (seats dropped, sides,
-    roles and offices changed, votes taken away, dates moved, also as xsd:dateTime, tasks and
-    reporting lines removed) give the same findings whichever engine answers the SPARQL."""
+    roles and offices changed, votes taken away, dates moved, also as xsd:dateTime, tasks,
+    areas and reporting lines removed, a body made another kind of body) give the same findings whichever engine answers the SPARQL."""
     path = tmp_path_factory.mktemp("edited") / base.name
     _mutated(base, mutations).serialize(path, format="turtle")
     if any(kind == "ends-as-datetime" for kind, _, _ in mutations):
