@@ -224,14 +224,16 @@ def _mutated(base: Path, mutations: list[tuple[str, int, int]]) -> Graph:
 @given(base=st.sampled_from(BASES),
        mutations=st.lists(st.tuples(st.sampled_from(MUTATIONS), st.integers(0, 10**6), st.integers(0, 10**6)),
                           min_size=1, max_size=5))
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_edited_scenarios_give_the_same_findings_on_both_engines(base, mutations, tmp_path_factory) -> None:
     """Proposals nobody has written yet: bundled scenarios with random edits (seats dropped, sides,
     roles and offices changed, votes taken away, dates moved, also as xsd:dateTime, tasks,
     areas and reporting lines removed, a body made another kind of body) give the same findings whichever engine answers the SPARQL."""
     path = tmp_path_factory.mktemp("edited") / base.name
-    _mutated(base, mutations).serialize(path, format="turtle")
-    if any(kind == "ends-as-datetime" for kind, _, _ in mutations):
+    edited = _mutated(base, mutations)
+    edited.serialize(path, format="turtle")
+    if any(isinstance(o, Literal) and o.datatype == XSD.dateTime for o in edited.objects(None, GG.validUntil)):
         # A date property given a date-time is refused when loading, before any rule runs (with
         # rdflib the rules silently skipped it, with Oxigraph they compared it: neither is right).
         with pytest.raises(InputError, match="gg:validUntil must be of type xsd:date"):
