@@ -115,6 +115,8 @@ def test_strings_iris_and_comments_are_not_variables() -> None:
 def test_a_blank_node_cannot_be_written_so_rdflib_answers() -> None:
     blank = BNode()
     assert PreBound("ASK { $this <urn:p> ?o }").text({"this": blank}) is None
+    # A blank node for a variable the text does not name is no obstacle.
+    assert PreBound("ASK { $this <urn:p> ?o }").text({"this": THIS, "list": blank}) == f"ASK {{ <{THIS}> <urn:p> ?o }}"
     graph = OxigraphQueryGraph()
     graph.add((blank, URIRef("urn:p"), Literal("x")))
     graph.add((THIS, URIRef("urn:p"), Literal("y")))

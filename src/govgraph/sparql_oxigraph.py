@@ -112,10 +112,12 @@ class PreBound:
                 self.parts.append((value, "", ""))
             if kind not in ("space", "comment"):
                 previous = word
+        #: Every variable the text names (a value for another one changes nothing).
+        self.names = {name for _, role, name in self.parts if role}
 
     def text(self, values: Mapping[str, Node | None]) -> str | None:
         """The query with ``values`` written in (None when one is a blank node: it has no text)."""
-        bound = {name: value for name, value in values.items() if value is not None}
+        bound = {name: value for name, value in values.items() if value is not None and name in self.names}
         if any(isinstance(value, BNode) for value in bound.values()):
             return None
         out = []
