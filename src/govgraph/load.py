@@ -362,9 +362,16 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
     places.update(base_places)
     model = Model(graph=graph, user=user, files=files, places=places, parts=tuple(parts))
     if strict:
-        for problem in [*bad_literals(model), *unknown_terms(model)][:1]:
-            raise InputError(problem.location or files[0], problem.message, problem.hint, problem.da)
+        refuse_problems(model, files[0])
     return model
+
+
+def refuse_problems(model: Model, fallback: Path) -> None:
+    """Raise the first literal or term problem of the user's files as an :class:`InputError`
+    (at ``fallback`` when it has no place); ``lint`` lists them all instead."""
+    for problem in [*bad_literals(model), *unknown_terms(model)][:1]:
+        # Problem.da is the whole Danish sentence, hint included: "ukendt egenskab … (mente du …?)".
+        raise InputError(problem.location or fallback, problem.message, problem.hint, problem.da)
 
 
 # ------------------------------------------------------------- term checks
@@ -523,4 +530,4 @@ def parse_date(text: str, what: str = "date") -> dt.date:
 
 
 __all__ = ["Model", "Parsed", "Problem", "READERS", "DIRECTORY_READERS", "load", "read_file", "new_graph",
-           "unknown_terms", "bad_literals", "declared_terms", "parse_date", "context_files"]
+           "unknown_terms", "bad_literals", "refuse_problems", "declared_terms", "parse_date", "context_files"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib.compare import to_canonical_graph
 
 from ..errors import InputError
-from ..load import Model, Parsed, bad_literals, new_graph, read_file, unknown_terms
+from ..load import Model, Parsed, new_graph, read_file, refuse_problems
 
 
 def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
@@ -42,9 +42,7 @@ def to_turtle(path: Path, base: Sequence[Path] = ()) -> bytes:
     graph += context_graph(base)
     graph += parsed.graph
     model = Model(graph=graph, user=parsed.graph, files=(path,), places=parsed.places)
-    for problem in [*bad_literals(model), *unknown_terms(model)]:
-        # Problem.da is the whole Danish sentence, hint included: "ukendt egenskab … (mente du …?)".
-        raise InputError(problem.location or path, problem.message, problem.hint, da_what=problem.da)
+    refuse_problems(model, path)
     out = new_graph()
     # Canonical blank-node labels, so the same proposal always gives the same Turtle.
     for triple in to_canonical_graph(parsed.graph):
