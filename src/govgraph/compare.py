@@ -114,7 +114,7 @@ def compare(scenarios: Sequence[tuple[str, Organization | Model]], baseline: str
     if not names:
         raise UsageError("nothing to compare: give at least one scenario",
                          da="intet at sammenligne: angiv mindst ét scenarie")
-    _check_names(names, [Path(n) for n in names])
+    _check_names(names)
     if baseline is not None and baseline not in names:
         raise UsageError(f"the baseline {baseline!r} is not among the scenarios ({', '.join(names)})",
                          da=f"basisscenariet {baseline!r} er ikke blandt scenarierne ({', '.join(names)})")
@@ -158,12 +158,13 @@ def _assemble(measured: Sequence[_Measured], base: int | None, as_of: dt.date | 
                       tuple(rows))
 
 
-def _check_names(names: Sequence[str], paths: Sequence[Path], lang: str | None = None) -> None:
-    """Refuse two scenarios with one name (naming the two files when they came from files)."""
-    seen: dict[str, Path] = {}
-    for name, path in zip(names, paths):
+def _check_names(names: Sequence[str], paths: Sequence[Path] | None = None, lang: str = "en") -> None:
+    """Refuse two scenarios with one name (naming the two files and the label's language when they came from files)."""
+    seen: dict[str, Path | None] = {}
+    for i, name in enumerate(names):
+        path = paths[i] if paths is not None else None
         if name in seen:
-            if lang is None:
+            if path is None:
                 raise UsageError(f"two scenarios are named {name!r}: give each its own name",
                                  da=f"to scenarier hedder {name!r}: giv hvert sit navn")
             raise UsageError(f"{seen[name]} and {path} are both named {name!r}: give each gg:Scenario its own "
@@ -245,17 +246,13 @@ def compare_files(paths: Sequence[Path], baseline: Path | str | None = None, *, 
     if (baseline is not None and base is None) or not _can_fork(workers, len(paths)):
         loaded, name = load_scenarios(paths, baseline, lang, reference, context)
         return compare(loaded, baseline=name, as_of=as_of, metrics=chosen, workers=workers)
-    settings = (lang, reference, tuple(context), as_of, chosen)
+    options = (lang, reference, tuple(context), as_of)
     base_values = None
     first: _Measured | None = None
     if base is not None:
-        model = load([paths[base]], reference=reference, context=context)
-        org = organization(model)
-        day = as_of or org.date
-        base_values = [metric.compute(org, day) for metric in chosen]
-        first = _named(scenario_name(model, lang), org, day, chosen, base_values, base_values)
+        base_values, first = _measure_file(paths[base], options, chosen, None, is_baseline=True)
     others = [i for i in range(len(paths)) if i != base]
-    _JOBS[:] = [(paths[i], settings, base_values, chosen) for i in others]
+    _JOBS[:] = [(paths[i], options, chosen, base_values) for i in others]
     try:
         done = _fork_map(_file_job, len(others), workers, chosen) if others else []
     finally:
@@ -268,14 +265,22 @@ def compare_files(paths: Sequence[Path], baseline: Path | str | None = None, *, 
     return _assemble(ordered, base, as_of, chosen)
 
 
+def _measure_file(path: Path, options: tuple[str, bool, tuple[Path, ...], dt.date | None], metrics: Sequence[Metric],
+                  base_values: Sequence[Any] | None, *, is_baseline: bool = False) -> tuple[list[Any], _Measured]:
+    """Load one scenario file, measure it and name its figures (the baseline is its own baseline)."""
+    lang, reference, context, as_of = options
+    model = load([path], reference=reference, context=context)
+    org = organization(model)
+    day = as_of or org.date
+    values = [metric.compute(org, day) for metric in metrics]
+    named = _named(scenario_name(model, lang), org, day, metrics, values, values if is_baseline else base_values)
+    return values, named
+
+
 def _file_job(index: int) -> tuple[str, Any]:
-    path, (lang, reference, context, as_of, _), base_values, metrics = _JOBS[index]
+    path, options, metrics, base_values = _JOBS[index]
     try:
-        model = load([path], reference=reference, context=context)
-        org = organization(model)
-        day = as_of or org.date
-        values = [metric.compute(org, day) for metric in metrics]
-        return "ok", _named(scenario_name(model, lang), org, day, metrics, values, base_values)
+        return "ok", _measure_file(path, options, metrics, base_values)[1]
     except GovgraphError as error:
         return "error", error
 
