@@ -50,7 +50,7 @@ def _cell(row: Row, column: Column, resolver: Resolver) -> list[Node]:
     try:
         return decode(column, row.cells.get(column.key), resolver)
     except CellError as err:
-        raise InputError(row.where(column.key), err.what, err.hint, da_what=err.da_what, da_hint=err.da_hint) from None
+        raise err.at(row.where(column.key)) from None
 
 
 #: "the cell is empty but required" in Danish, in the words of the template ("Skal udfyldes").
@@ -88,7 +88,7 @@ def _statement(row: Row, resolver: Resolver) -> tuple[Node, URIRef, Node]:
         try:
             return subject, prop, resolver.new_id(value.strip())
         except CellError as err:
-            raise InputError(row.where("value"), err.what, err.hint, da_what=err.da_what, da_hint=err.da_hint) from None
+            raise err.at(row.where("value")) from None
     if lang:
         return subject, prop, Literal(value, lang=lang)
     if datatype:

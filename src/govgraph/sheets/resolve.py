@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from ..errors import InputError
 from ..model import subclasses
 from ..vocab import GG, NJ, PREFIXES, SRC
 from .schema import DOMAINS, SCHEMES
@@ -41,6 +42,10 @@ class CellError(Exception):
         self.hint = hint
         self.da_what = da_what
         self.da_hint = da_hint
+
+    def at(self, where: str) -> InputError:
+        """The same complaint as an input error at a cell (``where``: file, sheet, row, column)."""
+        return InputError(where, self.what, self.hint, self.da_what, self.da_hint)
 
 
 #: Danish nouns of the domains that are neuter ("ét organ"); the others take "én".
