@@ -91,8 +91,8 @@ def test_as_of_changes_the_bodies_in_scope(run) -> None:
     ([PROPOSAL, "--rules", "tests"], ["unknown rule set 'tests'"]),  # a folder is not a rule set
     ([PROPOSAL, "--rules", RULES, "--rules", f"{ENGINE}/duplicate/again.ttl"],
      ["engine-rules.ttl:31: rule id T-PARITY is used twice (also at tests/fixtures/engine/duplicate/again.ttl:10)"]),
-    ([PROPOSAL, "--rules", f"{ENGINE}/network/service.ttl"], ["service.ttl:10: rule T-SERVICE cannot be run",
-                                                              "SERVICE"]),
+    ([PROPOSAL, "--rules", f"{ENGINE}/network/service.ttl"], ["service.ttl:23: the rule's SPARQL query uses SERVICE",
+                                                              "remove it"]),
 ])
 def test_bad_input_gives_one_line_and_exit_2(run, args, words) -> None:
     result = run("validate", *args)

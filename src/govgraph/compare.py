@@ -195,7 +195,7 @@ def _fork_map(job: Any, count: int, workers: int, metrics: Sequence[Metric]) -> 
 
 def _warm_validation() -> None:
     """Import pySHACL and parse the bundled rule files before forking, so no worker pays for it."""
-    import pyshacl  # noqa: F401
+    import pyoxigraph  # noqa: F401
 
     from .rules import load_catalogue
 

@@ -1,0 +1,187 @@
+"""Run compiled rules on an Oxigraph store: one SPARQL query per constraint, over all focus nodes.
+
+The store holds the model (vocabulary, reference data, the user's files) and the scope of the
+run (``gg:includesBody`` for the scenario's bodies in force, the checked day as its
+``gg:effectiveDate``). Subclass closures a query needs (``sh:targetClass``, ``sh:class``) are
+read from the store once and written into the query as constants, so no query depends on the
+planner carrying a binding into a property path.
+
+Each rule has a time budget (``GOVGRAPH_MAX_RULE_SECONDS`` or the ``budget`` argument): a rule
+that runs past it (an exploding property path, a catastrophic regular expression) is stopped
+and named. Oxigraph evaluates without holding Python's lock, so a query runs in a worker thread
+that is abandoned at the deadline.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS, SH
+from rdflib.term import Node
+
+from ..errors import UsageError
+from .compile import FOCUS, NodeCheck, Plan, Query, ShapePlan, Target
+from .results import Result
+from .terms import Terms
+
+#: Seconds one rule may run before it is stopped (``GOVGRAPH_MAX_RULE_SECONDS`` overrides).
+DEFAULT_RULE_SECONDS = 60.0
+BUDGET_VARIABLE = "GOVGRAPH_MAX_RULE_SECONDS"
+
+
+class RuleTimeout(Exception):
+    """A rule ran past its time budget."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+class QueryFailed(Exception):
+    """Oxigraph refused or could not evaluate a compiled query (e.g. a function it does not know)."""
+
+
+def rule_budget(budget: float | None = None) -> float:
+    """The time budget per rule in seconds: ``budget``, else ``$GOVGRAPH_MAX_RULE_SECONDS``, else 60."""
+    if budget is not None:
+        return budget
+    text = os.environ.get(BUDGET_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_RULE_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if seconds <= 0:
+        raise UsageError(f"${BUDGET_VARIABLE} is {text!r}: give a number of seconds above 0",
+                         da=f"${BUDGET_VARIABLE} er {text!r}: angiv et antal sekunder over 0")
+    return seconds
+
+
+def store_of(graph: Graph, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = ()) -> ox.Store:
+    """An Oxigraph store with the triples of ``graph`` and ``extra``."""
+    store = ox.Store()
+    to_ox = terms.to_ox
+    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in extra)
+    return store
+
+
+class Runner:
+    """Runs compiled plans on one store."""
+
+    def __init__(self, store: ox.Store, terms: Terms, budget: float | None = None) -> None:
+        self.store = store
+        self.terms = terms
+        self.budget = rule_budget(budget)
+        self._closures: dict[URIRef, str] = {}
+        self._deadline = 0.0
+
+    def run(self, plan: Plan) -> list[Result]:
+        """The results of one compiled rule (raises :class:`RuleTimeout`, :class:`QueryFailed`)."""
+        assert plan.target is not None and plan.shape is not None
+        self._deadline = time.monotonic() + self.budget
+        out: list[Result] = []
+        self._shape(plan.shape, self._focus(plan.target), out)
+        return out
+
+    # -------------------------------------------------------------- shapes
+
+    def _shape(self, shape: ShapePlan, focus: str, out: list[Result]) -> None:
+        for query in shape.queries:
+            out.extend(self._results(query, focus))
+        for child in shape.children:
+            self._shape(child, focus, out)
+        for check in shape.node_checks:
+            out.extend(self._node_check(check, focus))
+
+    def _node_check(self, check: NodeCheck, focus: str) -> list[Result]:
+        if check.path_sparql:
+            values = (f"{{ SELECT DISTINCT ?this WHERE {{ {{ SELECT (?this AS ?__up) WHERE {{ {focus} }} }} "
+                      f"?__up {check.path_sparql} ?this }} }}")
+            pairs = f"SELECT ?this ?value WHERE {{ {focus} ?this {check.path_sparql} ?value }}"
+        else:
+            values = focus
+            pairs = f"SELECT ?this ?value WHERE {{ {focus} BIND (?this AS ?value) }}"
+        inner: list[Result] = []
+        self._shape(check.target, values, inner)
+        failing = {r.focus for r in inner}
+        if not failing:
+            return []
+        out = []
+        for row in self._select(pairs):
+            this, value = row.get("this"), row.get("value")
+            if this is not None and value in failing:
+                out.append(Result(this, check.shape, SH.NodeConstraintComponent, check.severity, value, check.path))
+        return out
+
+    def _results(self, query: Query, focus: str) -> list[Result]:
+        text = self._closed(query.text.replace(FOCUS, focus), query.closures)
+        out = []
+        for row in self._select(text):
+            this = row.pop("this", None)
+            if this is None:
+                continue
+            value = row.pop("value", None)
+            if value is None and query.node_shape:
+                value = this
+            path = row.pop("path", None)
+            if not isinstance(path, URIRef):
+                path = query.path
+            out.append(Result(this, query.shape, query.component, query.severity, value, path,
+                              bindings=tuple(sorted(row.items()))))
+        return out
+
+    # -------------------------------------------------------------- focus and closures
+
+    def _focus(self, target: Target) -> str:
+        return "{ SELECT DISTINCT ?this WHERE { " + self._closed(target.pattern, target.classes) + " } }"
+
+    def _closed(self, text: str, classes: Sequence[URIRef]) -> str:
+        for i, cls in enumerate(classes):
+            text = text.replace(f"#CLOSURE {i}", f"VALUES ?__class{i} {{ {self._closure(cls)} }}")
+        return text
+
+    def _closure(self, cls: URIRef) -> str:
+        """``cls`` and every class below it (rdfs:subClassOf*), as VALUES text."""
+        if cls not in self._closures:
+            rows = self._select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {cls.n3()} }}")
+            found = sorted({row["c"] for row in rows if "c" in row} | {cls}, key=str)
+            self._closures[cls] = " ".join(c.n3() for c in found)
+        return self._closures[cls]
+
+    # -------------------------------------------------------------- queries
+
+    def _select(self, text: str) -> list[dict[str, Node]]:
+        """Run a SELECT within the rule's budget and return its solutions as rdflib terms."""
+        box: dict[str, Any] = {}
+
+        def evaluate() -> None:
+            try:
+                answer = self.store.query(text)
+                names = [v.value for v in answer.variables]
+                box["rows"] = [[solution[n] for n in names] for solution in answer]
+                box["names"] = names
+            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = error
+
+        worker = threading.Thread(target=evaluate, name="govgraph-rule", daemon=True)
+        worker.start()
+        worker.join(max(0.0, self._deadline - time.monotonic()) if self._deadline else None)
+        if worker.is_alive():
+            raise RuleTimeout(self.budget)
+        if "error" in box:
+            error = box["error"]
+            raise QueryFailed(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)
+        from_ox = self.terms.from_ox
+        return [{n: from_ox(v) for n, v in zip(box["names"], row) if v is not None} for row in box["rows"]]
+
+
+__all__ = ["Runner", "RuleTimeout", "QueryFailed", "store_of", "rule_budget", "DEFAULT_RULE_SECONDS",
+           "BUDGET_VARIABLE"]
