@@ -9,12 +9,14 @@ seat belongs to exactly one body.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from .load import Model, Problem, bad_literals, unknown_terms
 from .model import label, subclasses
+from .positions import Location
 from .report import Finding, Report, Severity
 from .vocab import GG
 
@@ -71,3 +73,27 @@ def _lint(model: Model) -> Iterator[Finding]:
         for target in targets:
             if isinstance(target, URIRef) and not any(t in body_classes for t in g.objects(target, RDF.type)):
                 yield _finding(model, "seat-body-kind", seat, focus=name, target=label(g, target))
+
+
+def lint_rules(paths: list[Path]) -> Report:
+    """Non-standard SHACL-SPARQL in rule files (see :mod:`govgraph.check.standard`), at ``file:line``."""
+    from .check.catalogue import COMPONENTS, load_catalogue
+    from .check.standard import problems
+    from .load import read_file
+
+    found = []
+    for path in paths:
+        parsed = read_file(path)
+        beside = path.parent / f"{COMPONENTS}.ttl"
+        declarations = load_catalogue([beside] if beside.exists() and beside.resolve() != path.resolve() else []).graph
+        lines = {}
+        for node in set(parsed.graph.subjects()):
+            where = parsed.places.locate(node)
+            if where is not None:
+                lines[node] = where.line
+        for p in problems(path, parsed.graph, lines, declarations):
+            found.append(Finding(rule="lint:rule-sparql", severity=Severity.VIOLATION,
+                                 message={"da": f"{p.da_what} ({p.da_fix})", "en": f"{p.what} ({p.fix})"},
+                                 focus="", location=Location(str(path), p.line), layer="integrity",
+                                 focus_iri=f"{path}:{p.line}"))
+    return Report.of(found)

@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from .errors import InputError
 from .load import Model
-from .vocab import GG
+from .vocab import GG, ROLE
 
 LANGS = ("da", "en")
 
@@ -235,6 +235,17 @@ def body_kind(graph: Graph, node: URIRef, body_classes: set[URIRef]) -> URIRef:
     return sorted(kinds, key=lambda c: (-depth(c), str(c)))[0]
 
 
+def has_vote(voting_right: object, role: object) -> bool:
+    """Whether a seat has a vote: not ``gg:votingRight false`` and not ``role:Observer``.
+
+    The same test every counting constraint component of ``shapes/components.ttl`` makes (a seat
+    without gg:votingRight has a vote; an observer never counts); tests/test_counting.py holds the
+    two to each other: every component that reads gg:votingRight also excludes role:Observer, and
+    ``compare``'s parity equals the parity rule's on every fixture.
+    """
+    return not (isinstance(voting_right, Literal) and voting_right.value is False) and role != ROLE.Observer
+
+
 def _one(graph: Graph, s: Node, p: URIRef) -> Node | None:
     values = sorted(graph.objects(s, p), key=str)
     return values[0] if values else None
@@ -310,7 +321,7 @@ def organization(model: Model) -> Organization:
                 role=role if isinstance(role, URIRef) else None,
                 side=side if isinstance(side, URIRef) else None,
                 represents=rep if isinstance(rep, URIRef) else None,
-                voting=not (isinstance(voting, Literal) and voting.value is False),
+                voting=has_vote(voting, role),
                 ad_hoc=isinstance(ad_hoc, Literal) and ad_hoc.value is True,
                 offices=_all(g, s, GG.office), appointed_by=_all(g, s, GG.appointedBy),
                 approved_by=_all(g, s, GG.approvedBy), qualifications=_all(g, s, GG.requiresQualification),

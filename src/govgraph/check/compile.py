@@ -328,7 +328,8 @@ def _core(g: Graph, shape: Node, severity: URIRef, path: Node | None, path_sparq
 # ------------------------------------------------------------------ SPARQL
 
 
-def _prefixes(g: Graph, node: Node) -> str:
+def prefixes(g: Graph, node: Node) -> str:
+    """The PREFIX lines of a SPARQL text's ``sh:prefixes``."""
     lines = []
     for source in sorted(g.objects(node, SH.prefixes), key=str):
         for declaration in g.objects(source, SH.declare):
@@ -356,7 +357,7 @@ def _prepare(g: Graph, holder: Node, text: str, shape: Node, path_sparql: str | 
     if path_sparql is not None:
         values["PATH"] = path_sparql
     body = sparql.substitute(sparql.strip_comments(text), values, unbound)
-    return _prefixes(g, holder) + "\n" + sparql.inject(body, FOCUS + "\n")
+    return prefixes(g, holder) + "\n" + sparql.inject(body, FOCUS + "\n")
 
 
 def _sparql_constraint(g: Graph, shape: Node, constraint: Node, severity: URIRef, path: Node | None,

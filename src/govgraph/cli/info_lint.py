@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .. import info as info_mod
-from ..errors import GovgraphError
+from ..errors import GovgraphError, UsageError
 from ..lint import lint as lint_model
 from ..load import load, parse_date
 from ..model import organization
@@ -47,7 +47,9 @@ def info(
 
 @app.command()
 def lint(
-    model: list[Path] = typer.Argument(..., help="Model files to check."),
+    model: list[Path] = typer.Argument(None, help="Model files to check."),
+    rules: list[Path] = typer.Option([], "--rules", help="Rule files to check for SHACL-SPARQL that is not standard "
+                                     "(each problem with file:line and the fix). Repeatable."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
@@ -56,13 +58,28 @@ def lint(
     """Check a model is well formed: every term declared (catches typos such as org:postin),
     every body and seat labelled, every seat in exactly one body. Exit 1 when there are problems.
 
+    With --rules FILE: check a rule file is standard SHACL-SPARQL, so it means the same on every
+    SHACL engine (no FROM or SERVICE, no AS on a pre-bound variable, nested SELECTs project $this,
+    SELECT validators do not read $value as if it were pre-bound, SPARQL 1.1 syntax).
+
     Example: govgraph lint data/scenarios/*.ttl
+    Example: govgraph lint --rules my-rules.ttl
     """
+    from ..lint import lint_rules
+    from ..report import Report
+
+    model = list(model or [])
+    if not model and not rules:
+        fail(UsageError("give model files to lint, or --rules FILE", da="angiv modelfiler, eller --rules FIL"), lang)
+        return
     try:
-        loaded = load(model, reference=reference, strict=False, context=context or ())
-        report = lint_model(loaded)
+        report = lint_model(load(model, reference=reference, strict=False, context=context or ())) if model \
+            else Report.of([])
+        if rules:
+            report = Report.of([*report.findings, *lint_rules(list(rules)).findings])
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
+    count = len(model) + len(rules)
+    typer.echo(render_findings_text(report, lang.value, summary=f"{count} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
     raise typer.Exit(1 if report.findings else 0)

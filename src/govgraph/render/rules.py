@@ -54,6 +54,18 @@ def fixture_paths(rule: Rule) -> list[str]:
     return [str(p.relative_to(resources.ROOT)) for p in (folder / "fires.ttl", folder / "passes.ttl") if p.exists()]
 
 
+def engine_line(catalogue: Catalogue, rule: Rule, lang: str) -> str:
+    """Which engine runs the rule: compiled to set-based SPARQL on Oxigraph, or pySHACL and why."""
+    from ..check import plan_of
+
+    plan = plan_of(catalogue, rule)
+    if plan.compiled:
+        return ("kompileret: én SPARQL-forespørgsel pr. begrænsning over alle fokusknuder (Oxigraph)" if lang == "da"
+                else "compiled: one SPARQL query per constraint over all focus nodes (Oxigraph)")
+    return (f"pySHACL (oversætteren dækker ikke: {plan.reason})" if lang == "da"
+            else f"pySHACL (the compiler does not cover: {plan.reason})")
+
+
 def render_explanation(catalogue: Catalogue, rule: Rule, lang: str = "en") -> str:
     """Everything about one rule: texts, layer, source and citation, dates, set, Turtle, fixtures."""
     shapes, _ = catalogue.shapes_graph([rule], components=False)
@@ -77,6 +89,7 @@ def render_explanation(catalogue: Catalogue, rule: Rule, lang: str = "en") -> st
         f"{_head('dates', lang)}: {dates(rule, lang)}",
         f"{_head('rule_set', lang)}: {rule.rule_set} ({rule.location})",
     ]
+    lines.append(("Motor" if lang == "da" else "Engine") + ": " + engine_line(catalogue, rule, lang))
     if rule.jurisdiction is not None:
         lines.append(f"{_head('jurisdiction', lang)}: {rule.jurisdiction_label.get(lang) or rule.jurisdiction}")
     if rule.comment.get(lang):
