@@ -22,6 +22,7 @@ is refused here, whichever engine would run it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -373,7 +374,18 @@ def _sparql_constraint(g: Graph, shape: Node, constraint: Node, severity: URIRef
     return Query(shape, SH.SPARQLConstraintComponent, severity, text, path is None, path)
 
 
+_COMPONENTS: weakref.WeakKeyDictionary[Graph, list[tuple[URIRef, list[tuple[URIRef, bool]]]]] = \
+    weakref.WeakKeyDictionary()
+
+
 def _components(g: Graph) -> list[tuple[URIRef, list[tuple[URIRef, bool]]]]:
+    """Every SPARQL-based constraint component of the shapes graph with its parameters (read once per graph)."""
+    if g not in _COMPONENTS:
+        _COMPONENTS[g] = _read_components(g)
+    return _COMPONENTS[g]
+
+
+def _read_components(g: Graph) -> list[tuple[URIRef, list[tuple[URIRef, bool]]]]:
     out = []
     for component in sorted(g.subjects(RDF.type, SH.ConstraintComponent), key=str):
         params = []

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from .results import Result
@@ -73,7 +71,7 @@ def results_of(report: Graph, shapes: Graph) -> Iterable[Result]:
                      report.value(result, SH.value), path, messages)
 
 
-_PREPARED: dict[str, Query] = {}
+_PREPARED: dict[str, object] = {}
 
 
 class PreparedQueryGraph(Graph):
@@ -86,6 +84,8 @@ class PreparedQueryGraph(Graph):
     def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
               initBindings=None, use_store_provided=True, **kwargs):  # type: ignore[override]  # noqa: N803
         if isinstance(query_object, str):
+            from rdflib.plugins.sparql import prepareQuery
+
             prepared = _PREPARED.get(query_object)
             if prepared is None:
                 prepared = _PREPARED[query_object] = prepareQuery(query_object)
