@@ -102,7 +102,8 @@ def find_config(start: Path | None = None) -> ConfigFile | None:
         project = place / PYPROJECT
         if project.is_file():
             text, values = _read_toml(project)
-            table = values.get("tool", {}).get("govgraph") if isinstance(values.get("tool"), dict) else None
+            tool = values.get("tool")
+            table = tool.get("govgraph") if isinstance(tool, dict) else None
             if isinstance(table, dict):
                 return ConfigFile(project, table, text)
     return None
