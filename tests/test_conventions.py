@@ -198,9 +198,13 @@ def test_colour_only_on_a_terminal_and_never_under_no_color(run, monkeypatch) ->
     assert "\x1b[" not in run("validate", PARITY, "--no-color").stdout
     assert "\x1b[" not in run("--no-color", "validate", PARITY).stdout
     assert "\x1b[" not in run("validate", PARITY, "--format", "json").stdout
+    lint = FIXTURES / "lint" / "many-problems.ttl"
+    assert "\x1b[31m" in run("lint", lint).stdout
+    assert "\x1b[31m" in run("verify", FIXTURES / "verify" / "disagreeing-rules.ttl",
+                              "--fixtures", FIXTURES / "verify" / "fixtures").stdout
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run("validate", PARITY).stdout
-    assert "\x1b[" not in run("lint", PARITY).stdout
+    assert "\x1b[" not in run("lint", lint).stdout
 
 
 class _Terminal(io.StringIO):
