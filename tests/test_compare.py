@@ -206,7 +206,7 @@ def test_unknown_rule_set(run, tmp_path) -> None:
 def test_no_findings_leaves_the_validation_out(run) -> None:
     result = run("compare", TINY, "--no-findings", "--format", "csv")
     assert result.exit_code == 0
-    keys = [line.split(",", 1)[0] for line in result.stdout.splitlines()[1:]]
+    keys = [line.split(";", 1)[0] for line in result.stdout.splitlines()[1:]]
     assert keys[0] == "bodies" and not any(k.startswith("findings") for k in keys)
 
 

@@ -156,7 +156,7 @@ def test_png_and_html(run, tmp_path):
     ((OLD, FIXTURES / "diff" / "missing.ttl"), "missing.ttl: no such file"),
     ((OLD, FIXTURES / "diff" / "bad-date.ttl"), "bad-date.ttl:"),
     ((OLD, NEW, "--as-of-old", "2022-02-30"), "--as-of-old"),
-    ((OLD, NEW, "-o", "out.docx"), "unknown file type '.docx'"),
+    ((OLD, NEW, "-o", "out.docx"), "cannot write a '.docx' file"),
     ((OLD, NEW, "-o", "out.svg", "-f", "json"), "--format is json"),
 ])
 def test_bad_input_one_line_exit_2(run, args, words):

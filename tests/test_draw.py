@@ -233,7 +233,7 @@ def test_focus_depth(run):
     (["--depth", "2"], "--depth needs --focus"),
     (["--focus", "forum", "--depth", "-1"], "negative"),
     (["--as-of", "2023-02-30"], "is not a date"),
-    (["-o", "chart.bmp"], "cannot tell the format"),
+    (["-o", "chart.bmp"], "cannot write a '.bmp' file"),
     (["-f", "png"], "give -o FILE"),
 ])
 def test_usage_errors_exit_2(run, args, words):

@@ -18,7 +18,8 @@ from govgraph.errors import GovgraphError, InputError, UsageError, danish_place
 SOURCES = sorted((ROOT / "src" / "govgraph").rglob("*.py"))
 #: Error classes and how a call gives its Danish text: keyword, or the number of positional arguments.
 ERRORS = {"GovgraphError": ("da", 2), "UsageError": ("da", 2), "ToolMissingError": ("da", 2),
-          "RuleError": ("da", 3), "RenderError": ("da", 2), "InputError": ("da_what", 4)}
+          "RuleError": ("da", 3), "RenderError": ("da", 2), "InputError": ("da_what", 4),
+          "ConfigError": ("da", 2)}
 
 
 def _calls_without_danish(path: Path, root: Path = ROOT) -> list[str]:

@@ -74,10 +74,13 @@ def test_csv_export_golden(run, tmp_path: Path, golden) -> None:
 
 
 def test_export_refuses_a_bad_target(run, tmp_path: Path) -> None:
-    blocker = tmp_path / "file.txt"
+    blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", blocker)
     assert result.exit_code == 2 and "is not a folder" in result.stderr
+    result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", tmp_path / "model.txt")
+    assert result.exit_code == 2 and "cannot write a '.txt' file" in result.stderr
+    assert not (tmp_path / "model.txt").exists()
     result = run("export", DATA / "scenarios" / "nordjylland-2027.ttl", "-o", tmp_path / "no" / "m.xlsx")
     assert result.exit_code == 2 and "does not exist" in result.stderr
 

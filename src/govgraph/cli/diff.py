@@ -8,14 +8,16 @@ from pathlib import Path
 import typer
 
 from ..diff import diff as diff_orgs
-from ..errors import GovgraphError, UsageError
-from ..load import load, parse_date
+from ..errors import GovgraphError
+from ..dates import parse_day
+from ..load import load
 from ..model import organization
-from ..outfile import write_atomic
 from ..render import diff_svg
 from ..render.diff_table import to_html, to_markdown
 from ..render.diff_text import to_json, to_text
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from .output import emit, pick_format
+from .terminal import progress
 
 
 class DiffFormat(str, Enum):
@@ -31,30 +33,26 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html":
 
 
 def _format(fmt: DiffFormat | None, output: Path | None) -> str:
-    if output is None:
-        return (fmt or DiffFormat.text).value
-    by_suffix = SUFFIXES.get(output.suffix.lower())
-    if by_suffix is None:
-        raise UsageError(f"-o {output}: unknown file type '{output.suffix}' "
-                         f"(use one of {', '.join(sorted(SUFFIXES))})",
-                         da=f"-o {output}: ukendt filtype '{output.suffix}' (brug en af {', '.join(sorted(SUFFIXES))})")
-    if fmt is not None and fmt.value != by_suffix:
-        raise UsageError(f"-o {output} is a {by_suffix} file but --format is {fmt.value} (leave one out)",
-                         da=f"-o {output} er en {by_suffix}-fil, men --format er {fmt.value} (udelad den ene)")
-    return by_suffix
+    return pick_format(SUFFIXES, fmt.value if fmt else None, output, "text")
 
 
 @app.command()
 def diff(
-    old: Path = typer.Argument(..., help="The old model (.ttl, .nt, .jsonld)."),
-    new: Path = typer.Argument(..., help="The new model."),
-    fmt: DiffFormat = typer.Option(None, "--format", "-f", help="text, markdown, html or json (default: text, or the -o file's type)."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write to a file: .txt .md .html .json, or a diagram .svg .png .dot."),
+    old: Path = typer.Argument(..., metavar="OLD", help="The old model (.ttl, .nt, .jsonld, .xlsx, .yaml)."),
+    new: Path = typer.Argument(..., metavar="NEW", help="The new model."),
+    fmt: DiffFormat = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                                   help="text, markdown, html or json (default: text, or the -o file's type)."),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE",
+                                help="Write to a file: .txt .md .html .json, or a diagram .svg .png .dot; '-' prints."),
     lang: Lang = LANG_OPTION,
-    as_of_old: str = typer.Option(None, "--as-of-old", help="Read the old model on this date (YYYY-MM-DD): bodies and seats in force."),
-    as_of_new: str = typer.Option(None, "--as-of-new", help="Read the new model on this date (YYYY-MM-DD)."),
-    also_old: list[Path] = typer.Option([], "--also-old", help="Another file of the old model (repeat as needed)."),
-    also_new: list[Path] = typer.Option([], "--also-new", help="Another file of the new model (repeat as needed)."),
+    as_of_old: str = typer.Option(None, "--as-of-old", metavar="DATE",
+                                  help="Read the old model on this date (1.10.2022 or 2022-10-01): bodies and seats in force."),
+    as_of_new: str = typer.Option(None, "--as-of-new", metavar="DATE",
+                                  help="Read the new model on this date (1.10.2022 or 2022-10-01)."),
+    also_old: list[Path] = typer.Option([], "--also-old", metavar="FILE",
+                                        help="Another file of the old model (repeat as needed)."),
+    also_new: list[Path] = typer.Option([], "--also-new", metavar="FILE",
+                                        help="Another file of the new model (repeat as needed)."),
     by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
@@ -68,10 +66,11 @@ def diff(
     """
     try:
         kind = _format(fmt, output)
-        days = (parse_date(as_of_old, "--as-of-old") if as_of_old else None,
-                parse_date(as_of_new, "--as-of-new") if as_of_new else None)
-        before = organization(load([old, *also_old], reference=reference, context=context or ()))
-        after = organization(load([new, *also_new], reference=reference, context=context or ()))
+        days = (parse_day(as_of_old, "--as-of-old") if as_of_old else None,
+                parse_day(as_of_new, "--as-of-new") if as_of_new else None)
+        with progress("Reading the models…" if lang is Lang.en else "Læser modellerne…"):
+            before = organization(load([old, *also_old], reference=reference, context=context or ()))
+            after = organization(load([new, *also_new], reference=reference, context=context or ()))
         result = diff_orgs(before, after, old_day=days[0], new_day=days[1])
         language = lang.value
         if kind in ("svg", "png", "dot"):
@@ -85,9 +84,6 @@ def diff(
             data = to_json(result, before, after, language).encode("utf-8")
         else:
             data = to_text(result, before, after, language).encode("utf-8")
-        if output is not None:
-            write_atomic(output, data)
-        else:
-            typer.echo(data.decode("utf-8"), nl=False)
+        emit(data if kind in ("png",) else data.decode("utf-8"), output)
     except GovgraphError as error:
         fail(error, lang)

@@ -9,10 +9,12 @@ from pathlib import Path
 import typer
 
 from ..errors import GovgraphError, UsageError
-from ..load import load, parse_date
+from ..dates import parse_day
+from ..load import load
 from ..model import organization
-from ..outfile import write_atomic
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from .output import emit, is_stdout, pick_format
+from .terminal import progress
 
 
 class ChartFormat(str, Enum):
@@ -33,29 +35,28 @@ SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "
 
 
 def chart_format(fmt: ChartFormat | None, output: Path | None) -> str:
-    """--format if given, else the output's suffix, else text on the terminal."""
+    """--format if given (it may name a file however it likes), else the output's suffix, else text."""
     if fmt is not None:
         return fmt.value
-    if output is None:
-        return "text"
-    found = SUFFIXES.get(output.suffix.lower())
-    if found is None:
-        known = ", ".join(sorted(SUFFIXES))
-        raise UsageError(f"cannot tell the format from -o {output} (use a suffix {known} or give --format)",
-                         da=f"kan ikke se formatet af -o {output} (brug en endelse {known} eller angiv --format)")
-    return found
+    return pick_format(SUFFIXES, None, output, "text")
 
 
 @app.command()
 def draw(
-    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .nt, .jsonld): a scenario or a proposal."),
-    output: Path = typer.Option(None, "--output", "-o",
-                                help="File to write (format from its suffix); without it, text or DOT is printed."),
-    fmt: ChartFormat = typer.Option(None, "--format", "-f", help="svg, png, pdf, dot or text (an indented listing)."),
-    as_of: str = typer.Option(None, "--as-of", help="Draw the bodies in force on this date (default: the scenario's)."),
-    focus: str = typer.Option(None, "--focus", help="Draw only the bodies around this one (label, IRI or local name)."),
-    depth: int = typer.Option(None, "--depth", help="With --focus: how many reporting or advisory lines away (default 1)."),
-    detail: Detail = typer.Option(Detail.summary, "--detail", "-d",
+    model: list[Path] = typer.Argument(..., metavar="MODEL",
+                                       help="Model files (.ttl, .nt, .jsonld, .xlsx, .yaml): a scenario or a proposal."),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE",
+                                help="File to write (format from its suffix: .svg .png .pdf .dot .txt); '-' or none "
+                                     "prints (text, or --format)."),
+    fmt: ChartFormat = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                                    help="svg, png, pdf, dot or text (an indented listing)."),
+    as_of: str = typer.Option(None, "--as-of", metavar="DATE",
+                              help="Draw the bodies in force on this date, 1.10.2022 or 2022-10-01 (default: the scenario's)."),
+    focus: str = typer.Option(None, "--focus", metavar="BODY",
+                              help="Draw only the bodies around this one (label, IRI or local name)."),
+    depth: int = typer.Option(None, "--depth", metavar="N",
+                              help="With --focus: how many reporting or advisory lines away (default 1)."),
+    detail: Detail = typer.Option(Detail.summary, "--detail", "-d", metavar="summary|seats|members",
                                   help="summary (seat counts by side), seats (the seat list) or members (the people)."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
@@ -70,15 +71,16 @@ def draw(
 
     try:
         kind = chart_format(fmt, output)
-        if output is None and kind in chart.PICTURE_FORMATS:
-            raise UsageError(f"--format {kind} writes a picture: give -o FILE",
-                             da=f"--format {kind} skriver et billede: angiv -o FIL")
-        day = parse_date(as_of, "--as-of") if as_of else None
-        org = organization(load(model, reference=reference, context=context or ()))
-        data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)
-        if output is None:
+        if output is None and kind in chart.PICTURE_FORMATS:  # '-o -' pipes a picture on purpose
+            raise UsageError(f"--format {kind} writes a picture: give -o FILE (or -o - to pipe it)",
+                             da=f"--format {kind} skriver et billede: angiv -o FIL (eller -o - for at sende det videre)")
+        day = parse_day(as_of, "--as-of") if as_of else None
+        with progress("Drawing…" if lang is Lang.en else "Tegner…"):
+            org = organization(load(model, reference=reference, context=context or ()))
+            data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)
+        if is_stdout(output) and kind in ("text", "dot", "svg"):
             sys.stdout.write(data.decode("utf-8"))
         else:
-            write_atomic(output, data)
+            emit(data, output)
     except GovgraphError as error:
         fail(error, lang)

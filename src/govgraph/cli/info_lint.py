@@ -10,10 +10,12 @@ import typer
 from .. import info as info_mod
 from ..errors import GovgraphError, UsageError
 from ..lint import lint as lint_model
-from ..load import load, parse_date
+from ..dates import parse_day
+from ..load import load
 from ..model import organization
 from ..render.findings import render_findings_text
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, NO_COLOR_OPTION, Lang, app, fail
+from .terminal import colour_wanted, severity_style
 
 
 class InfoFormat(str, Enum):
@@ -23,9 +25,11 @@ class InfoFormat(str, Enum):
 
 @app.command()
 def info(
-    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .nt, .jsonld): a scenario or a proposal."),
-    as_of: str = typer.Option(None, "--as-of", help="Count only bodies and seats in force on this date (YYYY-MM-DD)."),
-    fmt: InfoFormat = typer.Option(InfoFormat.text, "--format", "-f", help="text or json."),
+    model: list[Path] = typer.Argument(..., metavar="MODEL",
+                                       help="Model files (.ttl, .nt, .jsonld, .xlsx, .yaml): a scenario or a proposal."),
+    as_of: str = typer.Option(None, "--as-of", metavar="DATE",
+                              help="Count only bodies and seats in force on this date (1.10.2022 or 2022-10-01)."),
+    fmt: InfoFormat = typer.Option(InfoFormat.text, "--format", "-f", metavar="text|json", help="text or json."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
@@ -36,7 +40,7 @@ def info(
     Example: govgraph info data/scenarios/nordjylland-2022.ttl
     """
     try:
-        day = parse_date(as_of, "--as-of") if as_of else None
+        day = parse_day(as_of, "--as-of") if as_of else None
         org = organization(load(model, reference=reference, context=context or ()))
         summary = info_mod.summarize(org, day, lang.value)
     except GovgraphError as error:
@@ -47,13 +51,14 @@ def info(
 
 @app.command()
 def lint(
-    model: list[Path] = typer.Argument(None, help="Model files to check."),
-    rules: list[Path] = typer.Option([], "--rules", help="Rule files to check for SHACL-SPARQL that is not standard "
-                                     "(each problem with file:line and the fix). Repeatable."),
+    model: list[Path] = typer.Argument(None, metavar="MODEL", help="Model files to check."),
+    rules: list[Path] = typer.Option([], "--rules", metavar="FILE", help="Rule files to check for SHACL-SPARQL that "
+                                     "is not standard (each problem with file:line and the fix). Repeatable."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
     context: list[Path] = CONTEXT_OPTION,
+    no_color: bool = NO_COLOR_OPTION,
 ) -> None:
     """Check a model is well formed: every term declared (catches typos such as org:postin),
     every body and seat labelled, every seat in exactly one body. Exit 1 when there are problems.
@@ -81,5 +86,8 @@ def lint(
         fail(error, lang)
         return
     count = len(model) + len(rules)
-    typer.echo(render_findings_text(report, lang.value, summary=f"{count} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
+    summary = f"{count} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"
+    style = severity_style(colour_wanted(no_color=no_color))
+    typer.echo(render_findings_text(report, lang.value, summary=summary, style=style), nl=False,
+               color=True if style else None)
     raise typer.Exit(1 if report.findings else 0)

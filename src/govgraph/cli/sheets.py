@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
 from ..errors import GovgraphError, UsageError
 from . import LANG_OPTION, Lang, app, fail
+from .output import emit, is_stdout
+
+
+def _workbook_to(out: Path, write: Callable[[Path], None]) -> None:
+    """Write a workbook to ``out``, or (``-o -``) to standard output by way of a temporary file."""
+    if not is_stdout(out):
+        write(out)
+        return
+    with tempfile.TemporaryDirectory(prefix="govgraph-") as folder:
+        temp = Path(folder) / "out.xlsx"
+        write(temp)
+        emit(temp.read_bytes(), None)
+
+
+def _suffix_error(out: Path, allowed: str, da_allowed: str) -> UsageError:
+    return UsageError(f"-o {out}: cannot write a '{out.suffix}' file ({allowed}, or '-o -' to print)",
+                      da=f"-o {out}: kan ikke skrive en '{out.suffix}'-fil ({da_allowed}, eller '-o -' for at udskrive)")
 
 
 @app.command()
 def template(
-    out: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx)."),
+    out: Path = typer.Option(..., "--output", "-o", metavar="FILE",
+                             help="The workbook to write (.xlsx); '-' writes it to standard output."),
     lang: Lang = LANG_OPTION,
-    base: list[Path] = typer.Option([], "--base", help="Model files whose bodies the drop-down lists offer."),
+    base: list[Path] = typer.Option([], "--base", metavar="FILE",
+                                    help="Model files whose bodies the drop-down lists offer."),
 ) -> None:
     """Write an empty proposal workbook: a sheet per kind of thing, drop-down lists, an example row, a read-me.
 
@@ -23,20 +44,22 @@ def template(
     from ..sheets.template import template as write_template
 
     try:
-        if out.suffix.lower() != ".xlsx":
+        if not is_stdout(out) and out.suffix.lower() != ".xlsx":
             raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)",
                              da=f"-o {out}: skabelonen er en .xlsx-projektmappe (kald den fx forslag.xlsx)")
-        write_template(out, lang.value, base)
+        _workbook_to(out, lambda path: write_template(path, lang.value, base))
     except GovgraphError as error:
         fail(error, lang)
 
 
 @app.command(name="import")
 def import_(
-    source: Path = typer.Argument(..., help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
-    out: Path = typer.Option(..., "--output", "-o", help="The Turtle file to write."),
-    base: list[Path] = typer.Option([], "--base", help="Model files the sheets may refer to (e.g. bodies)."),
-    lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the error message, if any: da or en."),
+    source: Path = typer.Argument(..., metavar="SOURCE", help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
+    out: Path = typer.Option(..., "--output", "-o", metavar="FILE",
+                             help="The Turtle file to write (.ttl); '-' prints it."),
+    base: list[Path] = typer.Option([], "--base", metavar="FILE",
+                                    help="Model files the sheets may refer to (e.g. bodies)."),
+    lang: Lang = LANG_OPTION,
 ) -> None:
     """Turn a spreadsheet (or CSV folder, or YAML) proposal into Turtle, after checking every cell.
 
@@ -46,15 +69,24 @@ def import_(
     from ..sheets.workbook import write_atomic
 
     try:
-        write_atomic(out, to_turtle(source, base))
+        if not is_stdout(out) and out.suffix.lower() not in (".ttl", ".turtle"):
+            raise _suffix_error(out, "import writes Turtle: name it e.g. proposal.ttl",
+                                "import skriver Turtle: kald den fx forslag.ttl")
+        data = to_turtle(source, base)
+        if is_stdout(out):
+            emit(data.decode("utf-8"), None)
+        else:
+            write_atomic(out, data)
     except GovgraphError as error:
         fail(error, lang)
 
 
 @app.command()
 def export(
-    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .xlsx, …)."),
-    out: Path = typer.Option(..., "--output", "-o", help="model.xlsx, or a folder for CSV files."),
+    model: list[Path] = typer.Argument(..., metavar="MODEL", help="Model files (.ttl, .xlsx, …)."),
+    out: Path = typer.Option(..., "--output", "-o", metavar="FILE|FOLDER",
+                             help="model.xlsx, a folder for CSV files (a name without suffix), or '-' for the "
+                                  "workbook on standard output."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
@@ -66,6 +98,9 @@ def export(
     from ..sheets.export import export as write_export
 
     try:
-        write_export(model, out, lang.value, reference)
+        if not is_stdout(out) and out.suffix and out.suffix.lower() != ".xlsx" and not out.is_dir():
+            raise _suffix_error(out, "use .xlsx for a workbook or a folder name without suffix for CSV files",
+                                "brug .xlsx til en projektmappe eller et mappenavn uden endelse til CSV-filer")
+        _workbook_to(out, lambda path: write_export(model, path, lang.value, reference))
     except GovgraphError as error:
         fail(error, lang)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
+from ..dates import parse_day
 from ..errors import GovgraphError
-from ..load import load, parse_date
-from ..outfile import write_atomic
+from ..load import load
 from ..report import Severity
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
-
-if TYPE_CHECKING:  # for the annotation only: the command imports the engine when it runs
-    from ..validate import ValidationReport
+from . import (CONTEXT_OPTION, FAIL_ON_OPTION, LANG_OPTION, NO_COLOR_OPTION, OUTPUT_HELP, FailOn, Lang, _configured,
+               app, fail, rules_option)
+from .output import emit, is_stdout, pick_format
+from .terminal import colour_wanted, progress, severity_style
 
 
 class Format(str, Enum):
@@ -24,39 +24,37 @@ class Format(str, Enum):
     turtle = "turtle"
     junit = "junit"
     markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
 
 
-class FailOn(str, Enum):
-    violation = "violation"
-    warning = "warning"
-    info = "info"
-
-
-def write_output(text: str, out: Path | None) -> None:
-    """Print, or write ``out`` atomically (a temp file in the same folder, then rename)."""
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    write_atomic(out, text.encode("utf-8"))
+def _ack_path(value: str | None) -> Path | None:
+    return Path(value) if value else None
 
 
 @app.command()
 def validate(
-    model: list[Path] = typer.Argument(..., help="Model files (.ttl, .nt, .jsonld): a scenario or a proposal."),
-    rules: list[str] = typer.Option(None, "--rules", "-r",
-                                    help="Rule set (e.g. dk-2022-law) or rule file; repeatable. "
-                                         "Default: every rule in force on the date."),
-    as_of: str = typer.Option(None, "--as-of", help="Check the model as of this date (YYYY-MM-DD). "
-                                                    "Default: the scenario's effective date, else today."),
+    model: list[Path] = typer.Argument(..., metavar="MODEL",
+                                       help="Model files (.ttl, .nt, .jsonld, .xlsx, .yaml): a scenario or a proposal."),
+    rules: list[str] = rules_option("Rule set (e.g. dk-2022-law) or rule file; repeatable; all its rules apply."),
+    as_of: str = typer.Option(None, "--as-of", metavar="DATE",
+                              help="Check the model as of this date (1.10.2022 or 2022-10-01). "
+                                   "Default: the scenario's effective date, else today."),
     lang: Lang = LANG_OPTION,
-    fmt: Format = typer.Option(Format.text, "--format", "-f",
-                               help="text, json, turtle (SHACL report), junit or markdown."),
-    fail_on: FailOn = typer.Option(FailOn.violation, "--fail-on",
-                                   help="Exit 1 when there is a finding of this severity or worse."),
-    out: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
+    fmt: Format = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                               help="text, json, markdown, junit, turtle (SHACL report), sarif or github "
+                                    "(annotations). Default: text, or the -o file's type (.txt .json .md .xml "
+                                    ".ttl .sarif)."),
+    fail_on: FailOn = FAIL_ON_OPTION,
+    out: Path = typer.Option(None, "--output", "-o", metavar="FILE", help=OUTPUT_HELP),
+    acknowledgements: Path = typer.Option(
+        None, "--acknowledgements", "-a", metavar="FILE", callback=_configured("acknowledgements", _ack_path),
+        help="A TOML file of standing findings the steering group accepted: they are listed, not failed "
+             "(default: GOVGRAPH_ACKNOWLEDGEMENTS or the config file)."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
     context: list[Path] = CONTEXT_OPTION,
+    no_color: bool = NO_COLOR_OPTION,
 ) -> None:
     """Check a proposal against the rules in force on its date: which rule from which source is
     broken, in which body, and where in the file to fix it. Exit 0 conforms, 1 findings at or above
@@ -64,42 +62,31 @@ def validate(
 
     Example: govgraph validate data/scenarios/nordjylland-2022.ttl --lang da
     """
+    from ..acknowledge import acknowledge, read_acknowledgements
+    from ..render.findings_formats import SUFFIXES, Options, render
     from ..validate import validate as run_validation
 
     threshold = Severity(fail_on.value)
     try:
-        day = parse_date(as_of, "--as-of") if as_of else None
-        report = run_validation(load(model, reference=reference, context=context or ()), as_of=day, rules=list(rules or ()))
-        write_output(_render(report, fmt, lang.value, threshold), out)
+        kind = pick_format(SUFFIXES, fmt.value if fmt else None, out, "text")
+        day = parse_day(as_of, "--as-of") if as_of else None
+        acks = read_acknowledgements(acknowledgements) if acknowledgements else ()
+        with progress("Validating…" if lang is Lang.en else "Kontrollerer…"):
+            report = run_validation(load(model, reference=reference, context=context or ()), as_of=day,
+                                    rules=list(rules or ()))
+        report, acknowledged = acknowledge(report, acks, dt.date.today())
+        style = severity_style(kind == "text" and is_stdout(out) and colour_wanted(no_color=no_color))
+        emit(render(report, kind, Options(lang.value, threshold, acknowledged, style)), out, colour=style is not None)
     except GovgraphError as error:
         fail(error, lang)
         return
     raise typer.Exit(1 if report.fails(threshold) else 0)
 
 
-def _render(report: ValidationReport, fmt: Format, lang: str, threshold: Severity) -> str:
-    from ..render import findings as text
-
-    checked = text.checked_words(report, lang)
-    if fmt is Format.json:
-        return text.render_findings_json(report, lang, as_of=report.as_of.isoformat() if report.as_of else None,
-                                         rules=list(report.rules))
-    if fmt is Format.markdown:
-        return text.render_findings_markdown(report, lang)
-    if fmt is Format.junit:
-        from ..render.junit import render_findings_junit
-
-        return render_findings_junit(report, lang, threshold)
-    if fmt is Format.turtle:
-        from ..render.shacl_report import render_findings_turtle
-
-        return render_findings_turtle(report)
-    return text.render_findings_text(report, lang, summary=checked)
-
-
 @app.command("rules")
 def rules_command(
-    as_of: str = typer.Option(None, "--as-of", help="List only the rules in force on this date (YYYY-MM-DD)."),
+    as_of: str = typer.Option(None, "--as-of", metavar="DATE",
+                              help="List only the rules in force on this date (1.10.2022 or 2022-10-01)."),
     lang: Lang = LANG_OPTION,
 ) -> None:
     """List the rule catalogue: id, layer, source, dates and a one-line title of every rule.
@@ -110,7 +97,7 @@ def rules_command(
     from ..rules import load_catalogue
 
     try:
-        day = parse_date(as_of, "--as-of") if as_of else None
+        day = parse_day(as_of, "--as-of") if as_of else None
         catalogue = load_catalogue()
     except GovgraphError as error:
         fail(error, lang)
@@ -120,7 +107,7 @@ def rules_command(
 
 @app.command()
 def explain(
-    rule_id: str = typer.Argument(..., help="A rule id, e.g. DK22-LAW-PHC-MAYORS (see 'govgraph rules')."),
+    rule_id: str = typer.Argument(..., metavar="RULE-ID", help="A rule id, e.g. DK22-LAW-PHC-MAYORS (see 'govgraph rules')."),
     lang: Lang = LANG_OPTION,
 ) -> None:
     """Explain one rule in full: title, message, layer, source with citation, dates, rule set,

@@ -186,9 +186,13 @@ def _csv_value(value: Value) -> str:
 
 
 def render_csv(comparison: Comparison, lang: str = "en") -> str:
-    """One line per figure: key, section, label, a value per scenario, then a change per scenario."""
+    """One line per figure: key, section, label, a value per scenario, then a change per scenario.
+
+    Separated by ``;`` as Danish Excel expects (its list separator; the decimal comma rules out ``,``);
+    the command writes the file with a UTF-8 byte-order mark so that Excel reads the letters æ, ø, å.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
     names = [s.name for s in comparison.scenarios]
     changes = [f"{WORDS['change'](lang)}: {n}" for n in names] if comparison.baseline is not None else []
     writer.writerow(["key", "section", "label", *names, *changes])
@@ -205,3 +209,6 @@ RENDERERS: dict[str, Callable[[Comparison, str], str]] = {
     "json": render_json,
     "csv": render_csv,
 }
+
+#: ``-o`` suffix → renderer name.
+SUFFIXES: dict[str, str] = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv"}

@@ -7,6 +7,7 @@ string; the same report gives byte-identical output.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from itertools import groupby
 
 from ..report import Finding, Report, Severity
@@ -85,13 +86,18 @@ def summary_line(report: Report, lang: str, lead: str = "") -> str:
     return f"{lead}, {tail}" if lead else tail
 
 
-def render_findings_text(report: Report, lang: str = "en", summary: str = "") -> str:
-    """One block per body; each finding: severity, rule, message, then where and which layer and source."""
+def render_findings_text(report: Report, lang: str = "en", summary: str = "",
+                         style: Callable[[Severity, str], str] | None = None) -> str:
+    """One block per body; each finding: severity, rule, message, then where and which layer and source.
+
+    ``style`` colours a severity word for a terminal (none: plain text).
+    """
     lines: list[str] = []
+    paint = style or (lambda _severity, text: text)
     for body, findings in _grouped(report, lang):
         lines.append(body or word("general", lang))
         for f in findings:
-            lines.append(f"  {SEVERITY_WORDS[lang][f.severity]} [{f.rule}] {f.text(lang)}")
+            lines.append(f"  {paint(f.severity, SEVERITY_WORDS[lang][f.severity])} [{f.rule}] {f.text(lang)}")
             focus = localized(f, "focus", lang)
             where = ", ".join(x for x in (focus if focus != body else "", f.location.text(lang) if f.location else "")
                               if x)
@@ -162,3 +168,35 @@ def render_findings_markdown(report: Report, lang: str = "en", title: str = "") 
         lines.append(word("conforms", lang))
     lines += ["", summary_line(report, lang, checked_words(report, lang))]
     return "\n".join(lines) + "\n"
+
+
+_ACK_WORDS = {
+    "heading": {"da": "Accepterede fund (tæller ikke som fejl):", "en": "Acknowledged (not failing):"},
+    "expired": {"da": "Udløbne accepter (fejler igen):", "en": "Expired acknowledgements (failing again):"},
+    "until": {"da": "til", "en": "until"},
+    "ran_out": {"da": "udløb", "en": "expired"},
+}
+
+
+def acknowledged_lines(acknowledged: tuple, lang: str = "en") -> list[str]:  # tuple of acknowledge.Acknowledged
+    """The acknowledged findings, then the expired acknowledgements, as text lines (none when there are none)."""
+    lines: list[str] = []
+    for expired, heading in ((False, "heading"), (True, "expired")):
+        chosen = [a for a in acknowledged if a.expired is expired]
+        if not chosen:
+            continue
+        lines += ["", _ACK_WORDS[heading][lang if lang in ("da", "en") else "en"]]
+        for a in chosen:
+            f, ack = a.finding, a.by
+            when = f"{_ACK_WORDS['ran_out' if expired else 'until'][lang]} {ack.until.isoformat()}"
+            lines.append(f"  {SEVERITY_WORDS[lang][f.severity]} [{f.rule}] "
+                         f"{localized(f, 'body', lang) or word('general', lang)}: {f.text(lang)}")
+            lines.append(f"      {ack.reason} — {ack.who}, {when} ({ack.where})")
+    return lines
+
+
+def acknowledged_records(acknowledged: tuple, lang: str = "en") -> list[dict[str, object]]:
+    """The acknowledged findings as plain records for JSON."""
+    return [{"rule": a.finding.rule, "body": localized(a.finding, "body", lang), "message": a.finding.text(lang),
+             "severity": a.finding.severity.value, "reason": a.by.reason, "who": a.by.who,
+             "until": a.by.until.isoformat(), "expired": a.expired, "where": a.by.where} for a in acknowledged]

@@ -10,13 +10,13 @@ other statements.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from ..dates import read_day
 from .resolve import CellError, Resolver
 from .schema import LINE_KINDS, NO, YES, Column
 
@@ -93,19 +93,11 @@ def decode_text(column: Column, text: str, resolver: Resolver) -> Node:
     raise AssertionError(f"unknown column kind {kind}")  # a defect in schema.py, not bad input
 
 
-_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
-
-
 def _day(text: str) -> dt.date:
     """YYYY-MM-DD, or a Danish day-first date as a Danish Excel writes it in CSV (1.10.2022, 01-10-2022)."""
-    danish = _DANISH_DATE.match(text)
-    try:
-        if danish:
-            return dt.date(int(danish.group(3)), int(danish.group(2)), int(danish.group(1)))
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
+    day = read_day(text)
+    if day is not None:
+        return day
     raise CellError(f"{text!r} is not a date", "write YYYY-MM-DD, e.g. 2022-07-01",
                     f"{text!r} er ikke en dato", "skriv ÅÅÅÅ-MM-DD, fx 2022-07-01")
 

@@ -220,14 +220,15 @@ def save_workbook(book, out: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> bytes:
-    """One sheet as CSV (UTF-8, comma-separated, header in ``lang``)."""
+    """One sheet as CSV as Danish Excel opens it in columns: UTF-8 with a byte-order mark, ``;``-separated,
+    header in ``lang``. (The readers take these and the older comma-separated files alike.)"""
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")  # RFC 4180: a field holding \r or \n is quoted
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")  # RFC 4180: a field holding \r or \n is quoted
     writer.writerow([c.header(lang) for c in sheet.columns])
     for row in rows:
         # Text as it is (other statements keep their spaces); dates, numbers and booleans as read back.
         writer.writerow([v if isinstance(v := row.get(c.key), str) else cell_text(v) for c in sheet.columns])
-    return text.getvalue().encode("utf-8")
+    return text.getvalue().encode("utf-8-sig")
 
 
 def write_csv_folder(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str) -> None:
