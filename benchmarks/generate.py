@@ -305,7 +305,10 @@ class Generator:
     # --------------------------------------------------------------- planting
 
     def plant(self, share: float) -> list[dict[str, str]]:
-        """Break about ``share`` of the bodies, at least one of each kind; return what must be found."""
+        """Break about ``share`` of the bodies, at least one of each kind (none when ``share`` is 0);
+        return what must be found."""
+        if share <= 0:
+            return []
         eligible = {
             "parity": [b for b in self.bodies if b.kind == "phc" and b.nj],
             "appointment": [b for b in self.bodies if b.kind == "phc" and b.nj],
