@@ -1,0 +1,120 @@
+"""Where ``govgraph validate`` spends its time: stage by stage, and rule by rule, in one process.
+
+    python benchmarks/profile_validate.py benchmarks/out/model-100k.ttl [--top 10]
+
+Follows the steps ``govgraph validate`` takes (``govgraph.check.check`` and ``run``), timing each
+with the process's CPU clock and reading the peak resident memory after it: parsing each file
+(Oxigraph parse + rdflib graph build + source positions), the vocabulary and reference context,
+the union graph, the strict checks, the organization view, the Oxigraph store, every compiled
+rule, the findings and the JSON report. A profiler of the whole command is
+``python -m cProfile -s cumulative -m govgraph validate MODEL``; imports: ``python -X importtime``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+STAGES: list[tuple[str, float, float, float]] = []  # name, cpu seconds, wall seconds, peak MiB after
+
+
+def _peak() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def stage(name: str):  # noqa: ANN201
+    cpu, wall = time.process_time(), time.perf_counter()
+    yield
+    STAGES.append((name, time.process_time() - cpu, time.perf_counter() - wall, _peak()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model", type=Path)
+    parser.add_argument("--top", type=int, default=10, help="how many of the slowest rules to list")
+    parser.add_argument("--skip", action="append", default=[], metavar="RULE-ID",
+                        help="leave this rule out of the queries (e.g. one that would run for an hour)")
+    args = parser.parse_args()
+    with stage("import govgraph (load, model, check)"):
+        import importlib
+
+        load_module = importlib.import_module("govgraph.load")  # the package exports a function of that name
+        from govgraph.check import IMPLICIT_SCENARIO, CheckedBody, ValidationReport, plan_of, scope_triples
+        from govgraph.check.catalogue import load_catalogue
+        from govgraph.check.findings import Scope, findings
+        from govgraph.check.runner import Runner, store_of
+        from govgraph.check.terms import Terms
+        from govgraph.model import label, organization
+        from govgraph.render import findings as render_findings
+
+    with stage("load: read the model file (Oxigraph parse, rdflib graph, positions)"):
+        parsed = load_module.read_file(args.model)
+    with stage("load: vocabulary and reference context (parsed, cached per process)"):
+        base, _places = load_module._context(load_module.context_files(True))
+    with stage("load: union graph (context + model copied into one rdflib graph)"):
+        graph = load_module.new_graph()
+        graph += base
+        graph += parsed.graph
+    model = load_module.Model(graph=graph, user=parsed.graph, files=(args.model,), places=parsed.places,
+                              parts=((args.model, parsed),))
+    with stage("load: strict checks (literals, unknown terms)"):
+        load_module.refuse_problems(model, args.model)
+    with stage("model: organization view (bodies, seats, memberships)"):
+        org = organization(model)
+    day = org.date
+    with stage("check: rule catalogue and compiled plans"):
+        catalogue = load_catalogue([], labels=model.graph)
+        chosen = catalogue.select(day)
+        plans = {r.iri: plan_of(catalogue, r) for r in chosen}
+    in_scope = tuple(b.iri for b in org.on(day))
+    scenario = org.scenario.iri or IMPLICIT_SCENARIO
+    with stage("check: Oxigraph store (every rdflib triple converted and inserted)"):
+        terms = Terms()
+        store = store_of(model.graph, terms, scope_triples(scenario, in_scope, day))
+    runner = Runner(store, terms, budget=3600)
+    results = []
+    per_rule: list[tuple[float, float, str, int]] = []
+    with stage("check: compiled rules on Oxigraph (all queries)"):
+        for rule in chosen:
+            plan = plans[rule.iri]
+            if rule.id in args.skip:
+                per_rule.append((0.0, 0.0, f"{rule.id} (skipped)", 0))
+                continue
+            if not plan.compiled:
+                per_rule.append((0.0, 0.0, f"{rule.id} (pySHACL: {plan.reason})", 0))
+                continue
+            cpu, wall = time.process_time(), time.perf_counter()
+            found = runner.run(plan)
+            per_rule.append((time.perf_counter() - wall, time.process_time() - cpu, rule.id, len(found)))
+            results += found
+    with stage("check: findings (labels, messages, positions, scope, jurisdiction)"):
+        shapes, owner = catalogue.shapes_graph(chosen)
+        scope = Scope(in_force=frozenset(in_scope), scenario=frozenset(b.iri for b in org.bodies))
+        found_list = list(findings(model, results, shapes, owner, scope))
+    with stage("render: JSON report"):
+        checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
+        report = ValidationReport.of_validation(found_list, day, chosen, checked)
+        render_findings.render_findings_json(report, "en", as_of=day.isoformat(), rules=list(report.rules))
+    triples = len(model.graph)
+    total = sum(s[1] for s in STAGES)
+    print(f"{args.model}: {len(parsed.graph):,} triples in the file, {triples:,} loaded; {len(org.bodies):,} bodies; "
+          f"{len(found_list)} findings; {len(chosen)} rules")
+    print(f"{'stage':<78} {'cpu s':>8} {'wall s':>8} {'share':>6} {'peak MiB':>9}")
+    for name, cpu, wall, peak in STAGES:
+        print(f"{name:<78} {cpu:8.2f} {wall:8.2f} {cpu / total:6.1%} {peak:9.0f}")
+    print(f"{'total':<78} {total:8.2f}")
+    print("slowest rules (wall s; queries run in a worker thread, so wall is the query's time):")
+    for wall, _cpu, rid, n in sorted(per_rule, reverse=True)[: args.top]:
+        print(f"  {wall:8.3f}  {rid}  ({n} results)")
+
+
+if __name__ == "__main__":
+    main()
