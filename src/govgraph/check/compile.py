@@ -23,6 +23,7 @@ is refused here, whichever engine would run it.
 from __future__ import annotations
 
 import weakref
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -64,13 +65,28 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
+class Closure:
+    """A closure the runner reads from the data and writes in for ``#CLOSURE n``.
+
+    ``nodes`` (what reaches ``node`` along ``link*``: a class and its subclasses, a role and its
+    narrower roles) or ``instances`` (the instances of such a class); written as ``VALUES`` (to
+    drive a join, e.g. a target) or as a ``FILTER (… IN (…))`` test of a variable already bound.
+    """
+
+    link: URIRef
+    node: URIRef
+    instances: bool = False
+    values: bool = True
+
+
+@dataclass(frozen=True)
 class Query:
     """One constraint of one shape as one set-based SELECT over all focus nodes.
 
     The text projects ``?this`` and, where the constraint reports one, ``?value`` (else the result's
     value is the focus node for a node shape, none for a property shape, as SHACL says), and any
-    other variables the message may name. ``closures`` are classes whose subclass closure the runner
-    writes in for ``#CLOSURE n``.
+    other variables the message may name. ``closures`` are (link, node) pairs whose closure
+    (everything reaching ``node`` along ``link*``) the runner writes in for ``#CLOSURE n``.
     """
 
     shape: Node
@@ -79,7 +95,7 @@ class Query:
     text: str
     node_shape: bool
     path: Node | None = None
-    closures: tuple[URIRef, ...] = ()
+    closures: tuple[Closure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,7 +124,7 @@ class Target:
     """A shape's focus nodes as a SPARQL group that binds ``?this`` (``classes`` are closed over subclasses)."""
 
     pattern: str
-    classes: tuple[URIRef, ...] = ()
+    classes: tuple[Closure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,8 +226,8 @@ def _target(g: Graph, shape: Node) -> Target:
     for cls in sorted(g.objects(shape, SH.targetClass), key=str):
         if not isinstance(cls, URIRef):
             raise NotCompiled("a target class that is not an IRI")
-        classes.append(cls)
-        parts.append(f"?this a ?__class{len(classes) - 1} . #CLOSURE {len(classes) - 1}")
+        classes.append(Closure(RDFS.subClassOf, cls))
+        parts.append(f"?this a ?__closure{len(classes) - 1} . #CLOSURE {len(classes) - 1}")
     nodes = sorted(g.objects(shape, SH.targetNode), key=str)
     if nodes:
         if any(isinstance(n, BNode) for n in nodes):
@@ -271,7 +287,7 @@ def _core(g: Graph, shape: Node, severity: URIRef, path: Node | None, path_sparq
     out: list[Query] = []
     node_shape = path is None
 
-    def query(component: URIRef, text: str, closures: tuple[URIRef, ...] = ()) -> None:
+    def query(component: URIRef, text: str, closures: tuple[Closure, ...] = ()) -> None:
         out.append(Query(shape, component, severity, text, node_shape, path, closures))
 
     def single(prop: URIRef) -> Node | None:
@@ -304,7 +320,7 @@ def _core(g: Graph, shape: Node, severity: URIRef, path: Node | None, path_sparq
             raise NotCompiled("sh:class that is not an IRI")
         query(SH.ClassConstraintComponent,
               f"SELECT ?this ?value WHERE {{ {FOCUS}\n {values}\n"
-              f" FILTER NOT EXISTS {{ ?value a ?__class0 . #CLOSURE 0\n }} }}", (cls,))
+              f" FILTER NOT EXISTS {{ ?value a ?__closure0 . #CLOSURE 0\n }} }}", (Closure(RDFS.subClassOf, cls, values=False),))
     kind = single(SH.nodeKind)
     if kind is not None:
         if kind not in _NODE_KINDS:
@@ -341,7 +357,7 @@ def prefixes(g: Graph, node: Node) -> str:
 
 
 def _prepare(g: Graph, holder: Node, text: str, shape: Node, path_sparql: str | None,
-             constants: dict[str, str], unbound: set[str]) -> str:
+             constants: dict[str, str], unbound: set[str]) -> tuple[str, tuple[Closure, ...]]:
     """A validator's or constraint's text with the shape's values written in and the focus pattern's place marked."""
     variables = sparql.variables(text)
     if "shapesGraph" in variables:
@@ -358,7 +374,61 @@ def _prepare(g: Graph, holder: Node, text: str, shape: Node, path_sparql: str | 
     if path_sparql is not None:
         values["PATH"] = path_sparql
     body = sparql.substitute(sparql.strip_comments(text), values, unbound)
-    return prefixes(g, holder) + "\n" + sparql.inject(body, FOCUS + "\n")
+    head = prefixes(g, holder)
+    body, closures = close_paths(body, head)
+    return head + "\n" + sparql.inject(body, FOCUS + "\n"), closures
+
+
+_CLOSABLE = {str(RDFS.subClassOf), "http://www.w3.org/2004/02/skos/core#broader"}
+
+
+def close_paths(text: str, head: str) -> tuple[str, tuple[Closure, ...]]:
+    """Write ``?x P/rdf:type/rdfs:subClassOf* <C>`` as ``?x P ?__closureN`` tested against the
+    instances of ``<C>`` and its subclasses, and ``?x P/skos:broader* <R>`` (or
+    ``P/rdfs:subClassOf* <C>``) as ``?x P ?__closureN`` tested against the closure of the node:
+    constants the runner reads once and writes in for ``#CLOSURE N``.
+
+    Then no query depends on the planner carrying an outer binding into a path: Oxigraph plans
+    ``EXISTS { ?seat gg:represents/rdf:type/rdfs:subClassOf* C }`` from ``C`` (every seat that
+    represents one, once per seat: quadratic in the data), but ``?seat gg:represents ?r`` with
+    ``?seat`` bound and ``?r`` tested against a list is one index look-up. Rewritten only where
+    the triple ends its pattern (``.`` or ``}``) and the path has a step before the closure.
+    """
+    names = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", head, re.I))
+    toks = sparql.tokens(text)
+    solid = [i for i, t in enumerate(toks) if t.kind not in ("space", "comment")]
+    out = [t.text for t in toks]
+    closures: list[Closure] = []
+    for n in range(2, len(solid) - 2):
+        slash, link, star, const = (toks[solid[n + k]] for k in (-1, 0, 1, 2))
+        after = toks[solid[n + 3]] if n + 3 < len(solid) else None
+        iri = _expand(link, names)
+        if slash.text != "/" or iri not in _CLOSABLE or star.text != "*" or const.kind != "iri" or \
+                after is None or after.text not in (".", "}"):
+            continue
+        first = n - 1  # the slash before the closure step
+        instances = False
+        if iri == str(RDFS.subClassOf) and n >= 4 and toks[solid[n - 3]].text == "/" and \
+                (_expand(toks[solid[n - 2]], names) == str(RDF.type) or toks[solid[n - 2]].text == "a"):
+            first, instances = n - 3, True  # …/rdf:type/rdfs:subClassOf* C: test the instances
+        if toks[solid[first - 1]].kind not in ("word", "iri", "other") or toks[solid[first - 1]].text in ("{", "."):
+            continue
+        k = len(closures)
+        closures.append(Closure(URIRef(iri), URIRef(const.text[1:-1]), instances=instances, values=False))
+        for i in range(solid[first], solid[n + 2]):
+            out[i] = ""
+        out[solid[n + 2]] = f" ?__closure{k} . #CLOSURE {k}\n"
+    return "".join(out), tuple(closures)
+
+
+def _expand(token: sparql.Token, names: dict[str, str]) -> str:
+    if token.kind == "iri":
+        return token.text[1:-1]
+    if token.kind == "word" and ":" in token.text:
+        prefix, local = token.text.split(":", 1)
+        if prefix in names:
+            return names[prefix] + local
+    return ""
 
 
 def _sparql_constraint(g: Graph, shape: Node, constraint: Node, severity: URIRef, path: Node | None,
@@ -370,8 +440,8 @@ def _sparql_constraint(g: Graph, shape: Node, constraint: Node, severity: URIRef
         raise NotCompiled("sh:sparql without one sh:select")
     if sparql.form(str(select)) != "SELECT":
         raise NotCompiled("sh:select that is not a SELECT query")
-    text = _prepare(g, constraint, str(select), shape, path_sparql, {}, set())
-    return Query(shape, SH.SPARQLConstraintComponent, severity, text, path is None, path)
+    text, closures = _prepare(g, constraint, str(select), shape, path_sparql, {}, set())
+    return Query(shape, SH.SPARQLConstraintComponent, severity, text, path is None, path, closures)
 
 
 _COMPONENTS: weakref.WeakKeyDictionary[Graph, list[tuple[URIRef, list[tuple[URIRef, bool]]]]] = \
@@ -423,14 +493,14 @@ def _components_of(ctx: _Context, shape: Node, severity: URIRef, path: Node | No
         if kind == "SELECT":
             if sparql.form(text) != "SELECT":
                 raise NotCompiled("a SELECT validator whose text is not a SELECT query")
-            query = _prepare(g, validator, text, shape, path_sparql, constants, unbound)
+            query, closures = _prepare(g, validator, text, shape, path_sparql, constants, unbound)
         else:
             if sparql.form(text) != "ASK":
                 raise NotCompiled("an ASK validator whose text is not an ASK query")
             group = sparql.group_of(sparql.strip_comments(text))
             ask = f"SELECT ?this ?value WHERE {{ {_select_values(path_sparql)}\n FILTER NOT EXISTS {{ {group} }} }}"
-            query = _prepare(g, validator, ask, shape, path_sparql, constants, unbound)
-        out.append(Query(shape, component, severity, query, path is None, path))
+            query, closures = _prepare(g, validator, ask, shape, path_sparql, constants, unbound)
+        out.append(Query(shape, component, severity, query, path is None, path, closures))
     return out
 
 

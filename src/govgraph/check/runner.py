@@ -26,7 +26,7 @@ from rdflib.namespace import RDFS, SH
 from rdflib.term import Node
 
 from ..errors import UsageError
-from .compile import FOCUS, NodeCheck, Plan, Query, ShapePlan, Target
+from .compile import FOCUS, Closure, NodeCheck, Plan, Query, ShapePlan, Target
 from .results import Result
 from .terms import Terms
 
@@ -80,7 +80,7 @@ class Runner:
         self.store = store
         self.terms = terms
         self.budget = rule_budget(budget)
-        self._closures: dict[URIRef, str] = {}
+        self._closures: dict[Closure, list[str]] = {}
         self._deadline = 0.0
 
     def run(self, plan: Plan) -> list[Result]:
@@ -143,18 +143,28 @@ class Runner:
     def _focus(self, target: Target) -> str:
         return "{ SELECT DISTINCT ?this WHERE { " + self._closed(target.pattern, target.classes) + " } }"
 
-    def _closed(self, text: str, classes: Sequence[URIRef]) -> str:
-        for i, cls in enumerate(classes):
-            text = text.replace(f"#CLOSURE {i}", f"VALUES ?__class{i} {{ {self._closure(cls)} }}")
+    def _closed(self, text: str, closures: Sequence[Closure]) -> str:
+        for i, closure in enumerate(closures):
+            nodes = self._closure(closure)
+            if closure.values:
+                written = f"VALUES ?__closure{i} {{ {' '.join(nodes)} }}"
+            else:
+                written = f"FILTER (?__closure{i} IN ({', '.join(nodes)}))" if nodes else "FILTER (false)"
+            text = text.replace(f"#CLOSURE {i}\n", written + "\n").replace(f"#CLOSURE {i}", written)
         return text
 
-    def _closure(self, cls: URIRef) -> str:
-        """``cls`` and every class below it (rdfs:subClassOf*), as VALUES text."""
-        if cls not in self._closures:
-            rows = self._select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {cls.n3()} }}")
-            found = sorted({row["c"] for row in rows if "c" in row} | {cls}, key=str)
-            self._closures[cls] = " ".join(c.n3() for c in found)
-        return self._closures[cls]
+    def _closure(self, closure: Closure) -> list[str]:
+        """What reaches the node along ``link*`` (a class and its subclasses), or the instances of those."""
+        if closure not in self._closures:
+            link, node = closure.link.n3(), closure.node.n3()
+            if closure.instances:
+                text = f"SELECT DISTINCT ?c WHERE {{ ?c a ?k . ?k {link}* {node} }}"
+                found = {row["c"] for row in self._select(text) if "c" in row}
+            else:
+                found = {row["c"] for row in self._select(f"SELECT DISTINCT ?c WHERE {{ ?c {link}* {node} }}")
+                         if "c" in row} | {closure.node}
+            self._closures[closure] = [c.n3() for c in sorted(found, key=lambda c: (type(c).__name__, str(c)))]
+        return self._closures[closure]
 
     # -------------------------------------------------------------- queries
 

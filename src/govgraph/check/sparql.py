@@ -163,7 +163,43 @@ def substitute(text: str, constants: Mapping[str, str], unbound: Iterable[str] =
             out.append(t.text)
         if t.kind not in ("space", "comment"):
             previous = t.word
-    return _EMPTY_GROUP_BY.sub("", "".join(out))
+    return simplify(_EMPTY_GROUP_BY.sub("", "".join(out)))
+
+
+def simplify(text: str) -> str:
+    """Fold what pre-binding made constant: ``(!false || X)`` is ``(true)``, ``(!true || X)`` is ``(X)``.
+
+    An optional parameter a rule leaves out guards its filter with ``!BOUND(?p) || EXISTS {…}``;
+    left in, the EXISTS would still be planned, and with ``?p`` unbound a zero-length path in it
+    (``?seat org:role/skos:broader* ?p``) matches every node of the graph, once per seat.
+    """
+    while True:
+        toks = tokens(text)
+        solid = [i for i, t in enumerate(toks) if t.kind not in ("space", "comment")]
+        done = True
+        for n in range(len(solid) - 3):
+            a, b, c, d = (toks[solid[n + k]] for k in range(4))
+            if a.text != "(" or b.text != "!" or c.word not in ("TRUE", "FALSE") or d.text != "|" or \
+                    n + 4 >= len(solid) or toks[solid[n + 4]].text != "|":
+                continue
+            depth, end = 0, None
+            for m in range(n, len(solid)):
+                t = toks[solid[m]].text
+                depth += (t == "(") - (t == ")")
+                if depth == 0:
+                    end = m
+                    break
+            if end is None:
+                break
+            if c.word == "FALSE":  # !false is true: the whole disjunction is true
+                replacement = "(true)"
+            else:  # !true is false: what is left is the rest
+                replacement = "(" + join(toks[solid[n + 5]:solid[end]]) + ")"
+            text = join(toks[:solid[n]]) + replacement + join(toks[solid[end] + 1:])
+            done = False
+            break
+        if done:
+            return text
 
 
 def _bound_call(toks: list[Token], at: int) -> tuple[int, str] | None:
