@@ -4,13 +4,13 @@
                                        [--keep DIR] [--shapes-dir DIR] [--no-controls]
 
 Install the engines with ``pip install -e '.[engines]'`` (pyshifty, pyshacl-turbo; pyrudof is run
-too when installed with ``pip install pyrudof``); an engine that is not installed is named and left out. For each rule and each of its fixtures
-(``tests/fixtures/rules/<ID>/fires.ttl`` and ``passes.ttl``) every engine gets exactly what govgraph
-hands pySHACL: one data graph (vocabulary + reference data + the fixture + the scope triples
-``?scenario gg:includesBody ?body`` for the bodies in force and the checked day as
-``gg:effectiveDate``), written as N-Triples, and the shapes graph of that one rule
-(``catalogue.shapes_graph([rule])``, i.e. the rule plus every constraint component), written as
-Turtle. Both are handed to the engine as files, the way its command line would read them.
+too when installed with ``pip install pyrudof``); an engine that is not installed is named and left
+out. For each rule and each of its fixtures (``tests/fixtures/rules/<ID>/fires.ttl`` and
+``passes.ttl``) every engine gets exactly what govgraph hands pySHACL: one data graph (vocabulary +
+reference data + the fixture + the scope triples ``?scenario gg:includesBody ?body`` for the bodies
+in force and the checked day as ``gg:effectiveDate``), written as N-Triples, and the shapes graph of
+that one rule (``catalogue.shapes_graph([rule])``, i.e. the rule plus every constraint component),
+written as Turtle. Both are handed to the engine as files, the way its command line would read them.
 
 Compared with pySHACL (``govgraph.check.run(..., engine="pyshacl")``), per fixture:
 
@@ -300,9 +300,14 @@ def _short(text: str) -> str:
 
 def _describe(keys: Sequence[Key]) -> str:
     """A few keys, short: focus (shape, component, value, path)."""
-    shown = [f"{_short(k[1])} ({_short(k[0])}, {_short(k[2])}"
-             + (f", value {_short(k[4])}" if k[4] else "") + (f", path {_short(k[5]) if k[5] != 'path' else '(complex)'}" if k[5] else "") + ")"
-             for k in keys[:3]]
+    shown = []
+    for shape, focus, component, _severity, value, path in keys[:3]:
+        parts = [_short(shape), _short(component)]
+        if value:
+            parts.append(f"value {_short(value)}")
+        if path:  # "path": a complex path (Result.key names no blank node)
+            parts.append(f"path {_short(path) if path != 'path' else '(complex)'}")
+        shown.append(f"{_short(focus)} ({', '.join(parts)})")
     return ", ".join(shown) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
 
 
@@ -363,7 +368,7 @@ def table(outcomes: Sequence[Outcome], markdown: bool = False) -> str:
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
         return "\n".join(lines)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
                      for row in [header, *rows]).rstrip()
 
 
