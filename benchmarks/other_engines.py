@@ -1,16 +1,16 @@
 """Run every rule fixture on independent SHACL engines and compare their results with pySHACL's.
 
-    python benchmarks/other_engines.py [--engine NAME ...] [--rule ID ...] [--format text|markdown]
+    python benchmarks/other_engines.py [--engine NAME ...] [--rule ID ...] [--models] [--format text|markdown]
                                        [--keep DIR] [--shapes-dir DIR] [--no-controls]
 
 Install the engines with ``pip install -e '.[engines]'`` (pyshifty, pyshacl-turbo; pyrudof is run
-too when installed with ``pip install pyrudof``); an engine that is not installed is named and left out. For each rule and each of its fixtures
-(``tests/fixtures/rules/<ID>/fires.ttl`` and ``passes.ttl``) every engine gets exactly what govgraph
-hands pySHACL: one data graph (vocabulary + reference data + the fixture + the scope triples
-``?scenario gg:includesBody ?body`` for the bodies in force and the checked day as
-``gg:effectiveDate``), written as N-Triples, and the shapes graph of that one rule
-(``catalogue.shapes_graph([rule])``, i.e. the rule plus every constraint component), written as
-Turtle. Both are handed to the engine as files, the way its command line would read them.
+too when installed with ``pip install pyrudof``); an engine that is not installed is named and left
+out. For each rule and each of its fixtures (``tests/fixtures/rules/<ID>/fires.ttl`` and
+``passes.ttl``) every engine gets exactly what govgraph hands pySHACL: one data graph (vocabulary +
+reference data + the fixture + the scope triples ``?scenario gg:includesBody ?body`` for the bodies
+in force and the checked day as ``gg:effectiveDate``), written as N-Triples, and the shapes graph of
+that one rule (``catalogue.shapes_graph([rule])``, i.e. the rule plus every constraint component),
+written as Turtle. Both are handed to the engine as files, the way its command line would read them.
 
 Compared with pySHACL (``govgraph.check.run(..., engine="pyshacl")``), per fixture:
 
@@ -24,8 +24,9 @@ run the rule (the detail column has its error text). Then the controls: shapes f
 ``tests/fixtures/other-engines/`` written in non-standard forms pySHACL accepts (``BIND … AS ?value``
 after a nested SELECT projecting ``$value``; ``$value`` read in a SELECT validator), which an engine
 that follows the spec must refuse or answer differently — they show the comparison can tell.
-Exit 0 when every engine agrees on every rule fixture, 1 when any disagrees or refuses, 2 when no
-engine is installed.
+``--models`` also compares the bundled scenarios and examples (``data/scenarios``, ``data/examples``),
+each with the rules in force on its date. Exit 0 when every engine agrees on every rule fixture (and
+model), 1 when any disagrees or refuses, 2 when no engine is installed.
 
 Not part of the default test suite; ``pytest -m slow tests/test_other_engines.py`` runs it.
 """
@@ -46,7 +47,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from rdflib import RDF, Graph, Literal  # noqa: E402
+from rdflib import Graph, Literal  # noqa: E402
+from rdflib.namespace import SH  # noqa: E402
 
 from govgraph import load  # noqa: E402
 from govgraph.check import IMPLICIT_SCENARIO, Catalogue, Rule, load_catalogue, run, scope_triples  # noqa: E402
@@ -148,13 +150,9 @@ ENGINES = (
 )
 
 
-def uses_component(shapes: Graph) -> bool:
-    """Whether a shapes graph applies a SPARQL-based constraint component (a shape gives one of its parameters)."""
-    from rdflib.namespace import SH
-
-    parameters = {p for c in shapes.subjects(RDF.type, SH.ConstraintComponent)
-                  for param in shapes.objects(c, SH.parameter) for p in shapes.objects(param, SH.path)}
-    return any((None, p, None) in shapes for p in parameters)
+def from_components(keys: Iterable[Key]) -> bool:
+    """Whether any of these results comes from a SPARQL-based constraint component (one not in ``sh:``)."""
+    return any(k[2] and not k[2].startswith(str(SH)) for k in keys)
 
 
 def _first_line(error: object) -> str:
@@ -183,15 +181,17 @@ class Case:
     reference: frozenset[Key]
 
 
-def prepare(catalogue: Catalogue, rule: Rule, fixture: Path, folder: Path) -> Case:
-    """Write the data graph (N-Triples) and the rule's shapes graph (Turtle) into ``folder``, with pySHACL's
-    results as govgraph gets them (``govgraph.check.run(..., engine="pyshacl")``)."""
+def prepare(catalogue: Catalogue, rule: Rule | None, fixture: Path, folder: Path) -> Case:
+    """Write the data graph (N-Triples) and the shapes graph of ``rule`` (Turtle; ``None``: of every rule in
+    force on the model's date) into ``folder``, with pySHACL's results as govgraph gets them
+    (``govgraph.check.run(..., engine="pyshacl")``)."""
     model = load([fixture])
     org = organization(model)
     day = org.date or DEFAULT_DAY
     bodies = tuple(b.iri for b in org.on(day))
     scenario = org.scenario.iri or IMPLICIT_SCENARIO
-    reference = frozenset(r.key() for r in run(model, catalogue, [rule], scenario, bodies, day, engine="pyshacl"))
+    chosen = [rule] if rule is not None else list(catalogue.select(day, []))
+    reference = frozenset(r.key() for r in run(model, catalogue, chosen, scenario, bodies, day, engine="pyshacl"))
     # The same data graph govgraph.check.run hands pySHACL: the checked day replaces the scenario's own date.
     data = Graph()
     data += model.graph
@@ -200,7 +200,8 @@ def prepare(catalogue: Catalogue, rule: Rule, fixture: Path, folder: Path) -> Ca
             data.remove((scenario, GG.effectiveDate, old))
     for triple in scope_triples(scenario, bodies, day):
         data.add(triple)
-    return _written(f"{rule.id}/{fixture.stem}", data, catalogue.shapes_graph([rule])[0], reference, folder)
+    name = f"{rule.id}/{fixture.stem}" if rule is not None else f"model/{fixture.stem}"
+    return _written(name, data, catalogue.shapes_graph(chosen)[0], reference, folder)
 
 
 def _written(name: str, data: Graph, shapes: Graph, reference: frozenset[Key], folder: Path) -> Case:
@@ -299,9 +300,14 @@ def _short(text: str) -> str:
 
 def _describe(keys: Sequence[Key]) -> str:
     """A few keys, short: focus (shape, component, value, path)."""
-    shown = [f"{_short(k[1])} ({_short(k[0])}, {_short(k[2])}"
-             + (f", value {_short(k[4])}" if k[4] else "") + (f", path {_short(k[5]) if k[5] != 'path' else '(complex)'}" if k[5] else "") + ")"
-             for k in keys[:3]]
+    shown = []
+    for shape, focus, component, _severity, value, path in keys[:3]:
+        parts = [_short(shape), _short(component)]
+        if value:
+            parts.append(f"value {_short(value)}")
+        if path:  # "path": a complex path (Result.key names no blank node)
+            parts.append(f"path {_short(path) if path != 'path' else '(complex)'}")
+        shown.append(f"{_short(focus)} ({', '.join(parts)})")
     return ", ".join(shown) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
 
 
@@ -324,50 +330,20 @@ def fixtures(rule_ids: Sequence[str] = ()) -> list[Path]:
     return [p for p in found if not rule_ids or p.parent.name in rule_ids]
 
 
+#: The bundled scenarios and examples, each checked against every rule in force on its date (``--models``).
+MODELS = sorted((ROOT / "data" / "scenarios").glob("*.ttl")) + sorted((ROOT / "data" / "examples").glob("*.ttl"))
+
+
 def compare_all(engines: Sequence[Engine], paths: Sequence[Path], folder: Path,
-                catalogue: Catalogue | None = None) -> list[Outcome]:
-    """Every engine on every fixture in ``paths``; the files are written under ``folder``."""
+                catalogue: Catalogue | None = None, *, models: bool = False) -> list[Outcome]:
+    """Every engine on every rule fixture in ``paths`` with its rule (``models``: on every model with the
+    rules in force on its date); the files are written under ``folder``."""
     catalogue = catalogue or load_catalogue()
     outcomes = []
     for path in paths:
-        case = prepare(catalogue, catalogue.get(path.parent.name), path, folder)
+        case = prepare(catalogue, None if models else catalogue.get(path.parent.name), path, folder)
         outcomes += [compare(engine, case) for engine in engines]
     return outcomes
-
-
-# ------------------------------------------------------------------ output
-
-
-def table(outcomes: Sequence[Outcome], markdown: bool = False) -> str:
-    """One row per engine × fixture: rule/fixture, engine, results (pySHACL → engine), verdict, detail."""
-    header = ("fixture", "engine", "pySHACL", "engine results", "verdict", "detail")
-    rows = [(o.case, o.engine, str(len(o.reference)), "-" if o.found is None else str(len(o.found)), o.verdict,
-             o.detail) for o in outcomes]
-    if markdown:
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
-        return "\n".join(lines)
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1]
-                     for row in [header, *rows]).rstrip()
-
-
-def summary(outcomes: Sequence[Outcome]) -> str:
-    """Per engine: fixtures and rules agreeing, and the rules that do not (with why)."""
-    lines = []
-    for engine in sorted({o.engine for o in outcomes}):
-        mine = [o for o in outcomes if o.engine == engine]
-        rules = sorted({o.case.split("/")[0] for o in mine})
-        bad = sorted({o.case.split("/")[0] for o in mine if not o.agree})
-        exact = sum(o.results_agree for o in mine)
-        lines.append(f"{engine}: {sum(o.agree for o in mine)}/{len(mine)} fixtures agree by focus/shape and firing "
-                     f"({exact}/{len(mine)} on every result field); {len(rules) - len(bad)}/{len(rules)} rules agree "
-                     f"on both their fixtures; {sum(o.seconds for o in mine):.1f} s in the engine")
-        for rule in bad:
-            why = sorted({f"{o.case.split('/')[1]}: {o.verdict}" + (f" ({o.detail})" if o.detail else "")
-                          for o in mine if o.case.split("/")[0] == rule and not o.agree})
-            lines.append(f"  {rule}: " + "; ".join(why))
-    return "\n".join(lines)
 
 
 def run_controls(engines: Sequence[Engine], folder: Path) -> list[Outcome]:
@@ -379,11 +355,51 @@ def run_controls(engines: Sequence[Engine], folder: Path) -> list[Outcome]:
     return outcomes
 
 
+# ------------------------------------------------------------------ output
+
+
+def table(outcomes: Sequence[Outcome], markdown: bool = False) -> str:
+    """One row per engine × case: fixture (or model), engine, result counts, verdict, detail."""
+    header = ("fixture", "engine", "pySHACL", "engine results", "verdict", "detail")
+    rows = [(o.case, o.engine, str(len(o.reference)), "-" if o.found is None else str(len(o.found)), o.verdict,
+             o.detail) for o in outcomes]
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
+                     for row in [header, *rows]).rstrip()
+
+
+def summary(outcomes: Sequence[Outcome], *, models: bool = False) -> str:
+    """Per engine: fixtures and rules agreeing (``models``: models agreeing), and what does not (with why)."""
+    lines = []
+    for engine in sorted({o.engine for o in outcomes}):
+        mine = [o for o in outcomes if o.engine == engine]
+        what = "models" if models else "fixtures"
+        line = (f"{engine}: {sum(o.agree for o in mine)}/{len(mine)} {what} agree by focus/shape and firing "
+                f"({sum(o.results_agree for o in mine)}/{len(mine)} on every result field)")
+        groups = {o.case.split("/")[-1] if models else o.case.split("/")[0] for o in mine}
+        bad = sorted({o.case.split("/")[-1] if models else o.case.split("/")[0] for o in mine if not o.agree})
+        if not models:
+            line += f"; {len(groups) - len(bad)}/{len(groups)} rules agree on both their fixtures"
+        lines.append(f"{line}; {sum(o.seconds for o in mine):.1f} s in the engine")
+        for group in bad:
+            why = sorted({(f"{o.case.split('/')[1]}: " if not models else "") + o.verdict
+                          + (f" ({o.detail})" if o.detail else "")
+                          for o in mine if o.case.split("/")[-1 if models else 0] == group and not o.agree})
+            lines.append(f"  {group}: " + "; ".join(why))
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", action="append", choices=[e.name for e in ENGINES],
                         help="engine to run (repeatable; default: every installed one)")
     parser.add_argument("--rule", action="append", default=[], help="rule id (repeatable; default: every rule)")
+    parser.add_argument("--models", action="store_true",
+                        help="also compare the bundled scenarios and examples, with the rules in force on their date")
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
     parser.add_argument("--keep", type=Path, help="write the data and shapes files here (default: a temp folder)")
     parser.add_argument("--shapes-dir", type=Path,
@@ -406,17 +422,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="govgraph-engines-") as temp:
         folder = args.keep or Path(temp)
         outcomes = compare_all(engines, paths, folder, catalogue)
+        on_models = compare_all(engines, MODELS, folder, catalogue, models=True) if args.models else []
         controls = [] if args.no_controls else run_controls(engines, folder)
     markdown = args.format == "markdown"
     print()
     print(table(outcomes, markdown))
     print()
     print(summary(outcomes))
+    if on_models:
+        print()
+        print("Bundled models, with the rules in force on their date")
+        print(table(on_models, markdown))
+        print()
+        print(summary(on_models, models=True))
     if controls:
         print()
         print("Controls: non-standard forms pySHACL accepts; an engine that follows the spec refuses them or differs")
         print(table(controls, markdown))
-    return 0 if all(o.agree for o in outcomes) else 1
+    return 0 if all(o.agree for o in [*outcomes, *on_models]) else 1
 
 
 if __name__ == "__main__":
