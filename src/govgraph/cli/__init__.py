@@ -28,7 +28,16 @@ class Lang(str, Enum):
     en = "en"
 
 
-LANG_OPTION = typer.Option(Lang.en, "--lang", "-l", help="Language of the output: da or en.")
+def _default_lang() -> Lang:
+    from ..language import default_lang
+
+    return Lang(default_lang())
+
+
+LANG_OPTION = typer.Option(..., "--lang", "-l", default_factory=_default_lang,
+                           show_default=False,
+                           help="Language of the output: da or en (default: GOVGRAPH_LANG, else the config file, "
+                                "else a Danish locale (LANG=da_DK…) gives da, else en).")
 CONTEXT_OPTION = typer.Option(
     None, "--context", metavar="FILE",
     help="Reference data of your own loaded as context, not as part of the model (e.g. another region's "
@@ -48,6 +57,7 @@ from . import diff  # noqa: E402,F401
 from . import draw  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
 from . import sheets  # noqa: E402,F401
+from . import paper  # noqa: E402,F401
 
 
 def main() -> None:
