@@ -58,6 +58,7 @@ from . import draw  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
 from . import sheets  # noqa: E402,F401
 from . import paper  # noqa: E402,F401
+from . import serve  # noqa: E402,F401
 
 
 def main() -> None:

@@ -83,19 +83,20 @@ def _table(table: Table, anchor: str, row_headers: bool = False) -> list[str]:
     return out
 
 
-def _figure(chart: ChartFigure, number: int) -> list[str]:
+def _figure(chart: ChartFigure, number: int, heading: str = "h3") -> list[str]:
     svg = chart.svg
     # The picture is one image for assistive technology, named by its alt text; graphviz's own titles stay as hover text.
     svg = svg.replace("<svg ", f"<svg role=\"img\" aria-label=\"{_e(chart.alt)}\" ", 1) if "role=" not in svg[:300] \
         else svg.replace('aria-label="', f'aria-label="{_e(chart.alt)} — ', 1)
     return [f"<figure class=\"page-{chart.page.name}\" aria-labelledby=\"chart-{number}\">",
-            f"<h3 id=\"chart-{number}\">{_e(chart.title)}</h3>", svg.strip(),
+            f"<{heading} id=\"chart-{number}\">{_e(chart.title)}</{heading}>", svg.strip(),
             f"<figcaption>{_e(chart.alt)} ({_e(chart.caption)})</figcaption>", "</figure>"]
 
 
-def to_html(paper: Paper) -> str:
-    """The whole paper as a standalone HTML document (the same paper gives the same bytes)."""
+def main_html(paper: Paper, level: int = 1) -> str:
+    """The paper's content (title, contents, sections) as HTML, its title a heading of ``level``."""
     w = paper.word
+    h1, h2, h3 = (f"h{level}", f"h{level + 1}", f"h{level + 2}")
     sections: list[tuple[str, str]] = [("summary", w("summary")), ("findings", w("findings"))]
     if paper.charts:
         sections.append(("charts", w("charts")))
@@ -103,45 +104,56 @@ def to_html(paper: Paper) -> str:
         sections.append(("old-new", w("old_new")))
     if paper.comparison is not None:
         sections.append(("comparison", w("comparison")))
-    out = ["<!DOCTYPE html>", f"<html lang=\"{paper.lang}\">", "<head>", "<meta charset=\"utf-8\">",
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-           f"<title>{_e(paper.title)}</title>", f"<style>{_STYLE}{_print_style()}</style>", "</head>", "<body>",
-           "<header>", f"<h1>{_e(paper.title)}</h1>"]
+    out = ["<header>", f"<{h1}>{_e(paper.title)}</{h1}>"]
     if paper.subtitle:
         out.append(f"<p>{_e(paper.subtitle)}</p>")
     out += ["</header>", f"<nav aria-label=\"{_e(w('contents'))}\"><ol>"]
     out += [f"<li><a href=\"#{key}\">{_e(name)}</a></li>" for key, name in sections]
-    out += ["</ol></nav>", "<main>"]
+    out += ["</ol></nav>"]
     # Summary
-    out += [f"<section aria-labelledby=\"summary\"><h2 id=\"summary\">{_e(w('summary'))}</h2>",
+    out += [f"<section aria-labelledby=\"summary\"><{h2} id=\"summary\">{_e(w('summary'))}</{h2}>",
             "<table class=\"summary\">", f"<caption>{_e(w('summary'))}</caption><tbody>"]
     out += [f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in paper.summary]
     out += ["</tbody></table>", f"<p class=\"verdict\">{_e(paper.verdict)}</p>", "</section>"]
     # Findings
-    out.append(f"<section aria-labelledby=\"findings\"><h2 id=\"findings\">{_e(w('findings'))}</h2>")
+    out.append(f"<section aria-labelledby=\"findings\"><{h2} id=\"findings\">{_e(w('findings'))}</{h2}>")
     if not paper.findings:
         out.append(f"<p>{_e(w('no_findings'))}</p>")
     head = [w(k) for k in ("severity", "rule", "message", "layer", "source", "where")]
     for group in paper.findings:
-        out += [f"<h3>{_e(group.body)}</h3>", "<table>", f"<caption>{_e(w('findings'))}: {_e(group.body)}</caption>",
+        out += [f"<{h3}>{_e(group.body)}</{h3}>", "<table class=\"findings\">",
+                f"<caption>{_e(w('findings'))}: {_e(group.body)}</caption>",
                 "<thead><tr>" + "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in head) + "</tr></thead><tbody>"]
         for row in group.rows:
             out.append(f"<tr><td class=\"{_SEVERITY_CLASS[row.severity.value]}\">{_e(row.severity_text)}</td>"
                        f"<td>{_e(row.rule)}</td><td>{_e(row.message)}</td><td>{_e(row.layer)}</td>"
-                       f"<td>{_e(row.source)}</td><td>{_e(row.where)}</td></tr>")
+                       f"<td>{_e(row.source)}</td><td class=\"where\">{_e(row.where)}</td></tr>")
         out.append("</tbody></table>")
     out.append("</section>")
     if paper.charts:
-        out.append(f"<section aria-labelledby=\"charts\"><h2 id=\"charts\">{_e(w('charts'))}</h2>")
+        out.append(f"<section aria-labelledby=\"charts\"><{h2} id=\"charts\">{_e(w('charts'))}</{h2}>")
         for number, chart in enumerate(paper.charts, start=1):
-            out += _figure(chart, number)
+            out += _figure(chart, number, h3)
         out.append("</section>")
     if paper.old_new is not None:
-        out += [f"<section class=\"paged\" aria-labelledby=\"old-new\"><h2 id=\"old-new\">{_e(w('old_new'))}</h2>",
+        out += [f"<section class=\"paged\" aria-labelledby=\"old-new\"><{h2} id=\"old-new\">{_e(w('old_new'))}</{h2}>",
                 *_table(paper.old_new, "old-new-table"), "</section>"]
     if paper.comparison is not None:
         out += [f"<section class=\"paged\" aria-labelledby=\"comparison\">"
-                f"<h2 id=\"comparison\">{_e(w('comparison'))}</h2>",
+                f"<{h2} id=\"comparison\">{_e(w('comparison'))}</{h2}>",
                 *_table(paper.comparison, "comparison-table", row_headers=True), "</section>"]
-    out += ["</main>", f"<footer><p class=\"note\">{_e(w('generated'))}</p></footer>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+#: The page's own style, for a page that embeds the paper (``govgraph serve``).
+STYLE = _STYLE
+
+
+def to_html(paper: Paper) -> str:
+    """The whole paper as a standalone HTML document (the same paper gives the same bytes)."""
+    out = ["<!DOCTYPE html>", f"<html lang=\"{paper.lang}\">", "<head>", "<meta charset=\"utf-8\">",
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+           f"<title>{_e(paper.title)}</title>", f"<style>{_STYLE}{_print_style()}</style>", "</head>", "<body>",
+           "<main>", main_html(paper).rstrip("\n"), "</main>",
+           f"<footer><p class=\"note\">{_e(paper.word('generated'))}</p></footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
