@@ -88,7 +88,8 @@ def test_summary_marks_observers_ad_hoc_and_no_holder(run):
     dot = run("draw", LINES, "-f", "dot").stdout
     assert "observers: municipality 1" in dot
     assert "ad hoc: general practice 1" in dot
-    assert "4 seats, ○ 3 without a recorded holder" in dot
+    # Totals count permanent seats, as `info` and `diff` do; the ad-hoc seat is the line above.
+    assert "3 seats, ○ 2 without a recorded holder" in dot
     assert "chair: Anna Eksempel" in dot
 
 

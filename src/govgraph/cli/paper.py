@@ -41,6 +41,7 @@ def report_command(
     variants: list[Path] = typer.Option(None, "--compare", "-c",
                                         help="Another proposal to compare with (repeatable): adds the comparison "
                                              "table, each figure's change from MODEL."),
+    focus: str = typer.Option(None, "--focus", help="Keep the old-versus-new table to one body or area (a cluster)."),
     as_of: str = typer.Option(None, "--as-of", help="Check and draw the model as of this date (default: its own)."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
@@ -62,7 +63,7 @@ def report_command(
         options = {"reference": reference, "context": context or ()}
         paper = build(load(model, **options), lang=lang.value, as_of=day,
                       baseline=load([baseline], **options) if baseline else None,
-                      variants=[load([v], **options) for v in variants or ()])
+                      variants=[load([v], **options) for v in variants or ()], focus=focus)
         write_all({output: write(paper, kind)})
     except GovgraphError as error:
         fail(error, lang)

@@ -127,11 +127,11 @@ class Paper:
 
 
 def build(model: Model, *, lang: str = "en", as_of: dt.date | None = None, baseline: Model | None = None,
-          variants: Sequence[Model] = (), report: Report | None = None) -> Paper:
+          variants: Sequence[Model] = (), report: Report | None = None, focus: str | None = None) -> Paper:
     """The paper for ``model``: validated on ``as_of`` (default its scenario's date) unless ``report`` is given.
 
-    ``baseline`` adds the old-versus-new table (the baseline is the old side); ``variants`` add the
-    comparison table, the model first and each figure's change from it.
+    ``baseline`` adds the old-versus-new table (the baseline is the old side), kept to the body or area
+    ``focus`` when given; ``variants`` add the comparison table, the model first and each figure's change.
     """
     org = organization(model)
     day = as_of or org.date
@@ -148,7 +148,7 @@ def build(model: Model, *, lang: str = "en", as_of: dt.date | None = None, basel
         verdict=WORDS["breaks" if report.fails(Severity.VIOLATION) else "conforms"](lang),
         findings=_findings(report, lang),
         charts=_charts(org, day, lang),
-        old_new=_old_new(baseline, org, lang) if baseline is not None else None,
+        old_new=_old_new(baseline, org, lang, focus) if baseline is not None else None,
         comparison=_comparison(model, variants, lang, as_of) if variants else None,
     )
 
@@ -164,7 +164,7 @@ def _summary(org: Organization, model: Model, day: dt.date | None, report: Repor
     # Seats count as in `govgraph info`: permanent seats in force on the day; ad-hoc seats apart.
     bodies = org.on(day)
     seats = [s for b in bodies for s in b.seats_on(day)]
-    permanent = [s for s in seats if not s.ad_hoc]
+    permanent = [s for b in bodies for s in b.permanent_seats_on(day)]
     rows = [(WORDS["scenario"](lang), _scenario_name(model, org, lang))]
     if org.scenario.status is not None:
         rows.append((WORDS["status"](lang), org.label(org.scenario.status, lang)))
@@ -255,14 +255,19 @@ def _figure(number: int, title: str, svg: str, pages: tuple[Page, ...], lang: st
 
 # ---------------------------------------------------------- old and new
 
-def _old_new(baseline: Model, new: Organization, lang: str) -> Table:
+def _old_new(baseline: Model, new: Organization, lang: str, focus: str | None) -> Table:
     from ..diff import diff
     from ..render.diff_table import rows
     from ..render.diff_words import w
 
     old = organization(baseline)
+    result = diff(old, new)
+    if focus:
+        from ..focus import focused
+
+        result = focused(result, old, new, focus)
     table_rows = []
-    for row in rows(diff(old, new), old, new, lang, by_kind=True):
+    for row in rows(result, old, new, lang, by_kind=True):
         table_rows.append((_blocks_cell(row.old, lang), _blocks_cell(row.new, lang)))
     old_name = _scenario_name(baseline, old, lang)
     return Table(caption=f"{WORDS['against'](lang)}: {old_name}", head=(w("old", lang), w("new", lang)),
