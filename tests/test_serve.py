@@ -194,3 +194,17 @@ def test_officer_fixes_a_workbook_in_the_browser(server, tmp_path):
             assert info.value.suggested_filename == "forslag.paper.docx"
         finally:
             browser.close()
+
+
+def test_the_page_uses_nothing_from_elsewhere(client):
+    import re
+
+    page = client.get("/?lang=da").get_data(as_text=True)
+    assert "<html lang=\"da\">" in page and "Tjek et forslag".lower() in page.lower()
+    refs = re.findall(r'(?:src|href)="([^"#]+)"', page)
+    assert refs and all(r.startswith("/") and not r.startswith("//") for r in refs), refs
+    style = client.get("/style.css").get_data(as_text=True)
+    from govgraph.paper.html import STYLE
+
+    assert style.startswith(STYLE.strip()) and ".drop{" in style
+    assert client.get("/static/drop.js").status_code == 200

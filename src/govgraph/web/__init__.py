@@ -169,6 +169,14 @@ def create_app(settings: Settings | None = None) -> Flask:
             return page(400, error=f"{_clean(err.text(language), here)} {WORDS['kept_nothing'](language)}")
         return page(result=result)
 
+    @app.get("/style.css")
+    def style():  # noqa: ANN202
+        # The paper's style (one definition, in paper/html.py), then the form's own.
+        from ..paper.html import STYLE
+
+        page_css = (Path(app.static_folder) / "page.css").read_text(encoding="utf-8")
+        return Response(STYLE.strip() + "\n" + page_css, mimetype="text/css")
+
     @app.get("/template.xlsx")
     def template_file():  # noqa: ANN202
         from ..sheets.template import template
@@ -245,11 +253,28 @@ def _source(folder: Path, state) -> Path:  # noqa: ANN001 - the session
     return folder / state["name"] if state.get("kind") == "upload" else SCENARIOS_DIR / state["name"]
 
 
+_PAPERS: dict[tuple, object] = {}
+PAPERS_KEPT = 8
+
+
 def _paper(folder: Path, state, lang: str):  # noqa: ANN001, ANN202 - the session → a Paper
+    """The paper of the session's model; the last few are kept, so a download after the page is not checked twice."""
+    source = _source(folder, state)
+    stat = source.stat()
+    key = (str(source), stat.st_mtime_ns, stat.st_size, state.get("baseline", ""),
+           tuple(state.get("variants", [])), lang)
+    if key not in _PAPERS:
+        if len(_PAPERS) >= PAPERS_KEPT:
+            _PAPERS.pop(next(iter(_PAPERS)))
+        _PAPERS[key] = _build_paper(source, state, lang)
+    return _PAPERS[key]
+
+
+def _build_paper(source: Path, state, lang: str):  # noqa: ANN001, ANN202
     from ..load import load
     from ..paper import build
 
-    model = load([_source(folder, state)])
+    model = load([source])
     baseline = load([SCENARIOS_DIR / state["baseline"]]) if state.get("baseline") else None
     variants = [load([SCENARIOS_DIR / v]) for v in state.get("variants", []) if v != state.get("name")]
     return build(model, lang=lang, baseline=baseline, variants=variants)
