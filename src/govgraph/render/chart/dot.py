@@ -106,7 +106,7 @@ class _Writer:
     # ------------------------------------------------------------- labels
 
     def _badge(self, side: URIRef | None, text: str) -> str:
-        return f'<TD BGCOLOR="{side_colour(side, self.sides)}" BORDER="1" COLOR="{FRAME_COLOUR}">{e(text)}</TD>'
+        return f'<TD BGCOLOR="{side_colour(side, self.sides)}" BORDER="1" COLOR="{FRAME_COLOUR}">{e(text)}{_room(e(text))}</TD>'
 
     def _row(self, inner: str, align: str = "LEFT") -> str:
         if align == "LEFT":
@@ -133,7 +133,7 @@ class _Writer:
 
     def label(self, b: Box) -> str:
         colour = LEVEL_COLOURS.get(b.level_rank, OTHER_LEVEL_COLOUR)
-        rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}</B></TD></TR>',
+        rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}{_room(e(b.label))}</B></TD></TR>',
                 f'<TR><TD BGCOLOR="{colour}">{_small(self._kind_level(b))}</TD></TR>']
         if self.detail == "summary":
             # The seat list marks the offices itself; the summary names them on top.
@@ -192,8 +192,8 @@ class _Writer:
         if self.scope.outside:
             lines.append(f"[- -] {e(w('outside', lang))}")
         if lines:
-            rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">{gap.join(lines)}</TD></TR>')
-        rows.append(f'<TR><TD ALIGN="LEFT">{e(w("seats", lang))}</TD><TD ALIGN="LEFT">{e(gap.join(marks))}</TD></TR>')
+            rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">{gap.join(lines)}{_room(gap.join(lines))}</TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT">{e(w("seats", lang))}</TD><TD ALIGN="LEFT">{e(gap.join(marks))}{_room(e(gap.join(marks)))}</TD></TR>')
         return (f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="{FRAME_COLOUR}">'
                 f'{"".join(rows)}</TABLE>>')
 
