@@ -60,6 +60,15 @@ def test_html_is_self_contained(region_paper):
     assert "<link" not in page and "<script" not in page and "@import" not in page
 
 
+def test_report_on_a_workbook_names_the_cell(run, tmp_path):
+    out = tmp_path / "paper.docx"
+    result = run("report", Path("tests/fixtures/serve/proposal-mistake.xlsx"), "-o", out, "--lang", "da")
+    assert result.exit_code == 0, result.stderr
+    cells = [c.text for t in Document(str(out)).tables for row in t.rows for c in row.cells]
+    assert any(text.endswith("proposal-mistake.xlsx: ark Seats, række 3, kolonne Role") for text in cells), cells
+    assert "CORE-SEAT-ONE-ROLE" in cells
+
+
 def _printed_font_sizes(page: str) -> list[tuple[float, float]]:
     """(smallest font at print size, scale) for each inline SVG, read from the HTML itself."""
     sizes = []

@@ -77,9 +77,15 @@ def test_uploads_over_the_limit_are_refused(tmp_path):
     client = create_app(settings).test_client()
     response = _upload(client, SERVE / "proposal-ok.xlsx", "da")
     assert response.status_code == 413
-    assert "Filen er for stor (højst 0 MB)" in response.get_data(as_text=True) or \
-           "Filen er for stor" in response.get_data(as_text=True)
+    assert "Filen er for stor (højst 4 kB). Intet er gemt." in response.get_data(as_text=True)
     assert _kept(settings) == []
+
+
+def test_the_limit_is_written_as_a_reader_writes_it():
+    from govgraph.web import _size
+
+    assert _size(5 * 1024 * 1024, "en") == "5 MB" and _size(512 * 1024, "da") == "0,5 MB"
+    assert _size(4096, "en") == "4 kB"
 
 
 def test_another_machine_is_refused(settings):
@@ -208,3 +214,30 @@ def test_the_page_uses_nothing_from_elsewhere(client):
 
     assert style.startswith(STYLE.strip()) and ".drop{" in style
     assert client.get("/static/drop.js").status_code == 200
+
+
+def test_a_dropped_workbook_is_checked(server):
+    import base64
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from browser import launch
+
+    data = base64.b64encode((SERVE / "proposal-ok.xlsx").read_bytes()).decode("ascii")
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page()
+            page.goto(server + "?lang=da")
+            transfer = page.evaluate_handle("""b64 => {
+                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], 'droppet.xlsx'));
+                return transfer;
+            }""", data)
+            page.dispatch_event("#dropzone", "drop", {"dataTransfer": transfer})
+            expect(page.locator("#result .verdict")).to_have_text(
+                "Forslaget overholder de regler, der gælder på datoen.")
+            expect(page.locator("#result")).to_contain_text("droppet.xlsx")
+        finally:
+            browser.close()

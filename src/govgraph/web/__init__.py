@@ -51,7 +51,7 @@ WORDS = {
     "turtle": Text("Modellen som Turtle", "The model as Turtle"),
     "checked": Text("Tjekket", "Checked"),
     "language": Text("Language: English", "Sprog: dansk"),
-    "too_big": Text("Filen er for stor (højst {mb} MB). Intet er gemt.", "The file is too large (at most {mb} MB). "
+    "too_big": Text("Filen er for stor (højst {size}). Intet er gemt.", "The file is too large (at most {size}). "
                     "Nothing was kept."),
     "not_workbook": Text("{name} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx fra Excel eller LibreOffice, "
                          "eller start fra den tomme skabelon. Intet er gemt.",
@@ -128,7 +128,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_error):  # noqa: ANN001, ANN202
         # The body was never read past the limit, so nothing of it was stored.
-        return page(413, error=WORDS["too_big"](lang()).format(mb=round(settings.max_upload / 1024 / 1024)))
+        return page(413, error=WORDS["too_big"](lang()).format(size=_size(settings.max_upload, lang())))
 
     @app.get("/")
     def index():  # noqa: ANN202
@@ -220,6 +220,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         return _download(data, f"{Path(session['name']).stem}.ttl", "text/turtle; charset=utf-8")
 
     return app
+
+
+def _size(limit: int, lang: str) -> str:
+    """5 MB, 0,5 MB, 4 kB: the limit as a reader writes it."""
+    text = f"{limit / 1024 / 1024:.1f}".rstrip("0").rstrip(".") + " MB" if limit >= 100 * 1024 else f"{limit // 1024} kB"
+    return text.replace(".", ",") if lang == "da" else text
 
 
 def _download(data: bytes, name: str, mimetype: str) -> Response:
