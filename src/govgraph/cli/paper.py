@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import GovgraphError, UsageError
-from ..load import load, parse_date
+from ..load import Model, load, parse_date
 from ..outfile import write_all
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 
@@ -60,10 +60,11 @@ def report_command(
         from ..paper import build, write
 
         day = parse_date(as_of, "--as-of") if as_of else None
-        options = {"reference": reference, "context": context or ()}
-        paper = build(load(model, **options), lang=lang.value, as_of=day,
-                      baseline=load([baseline], **options) if baseline else None,
-                      variants=[load([v], **options) for v in variants or ()], focus=focus)
+        def read(paths: list[Path]) -> Model:
+            return load(paths, reference=reference, context=context or ())
+
+        paper = build(read(model), lang=lang.value, as_of=day, baseline=read([baseline]) if baseline else None,
+                      variants=[read([v]) for v in variants or ()], focus=focus)
         write_all({output: write(paper, kind)})
     except GovgraphError as error:
         fail(error, lang)

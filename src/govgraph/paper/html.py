@@ -47,7 +47,8 @@ def _e(text: str) -> str:
 
 
 def _cell(cell: Cell, tag: str = "td", attrs: str = "") -> str:
-    out, items = [], []
+    out: list[str] = []
+    items: list[str] = []
 
     def flush() -> None:
         if items:
