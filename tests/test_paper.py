@@ -175,3 +175,17 @@ def test_report_refuses_an_unknown_suffix_in_danish(run, tmp_path):
     result = run("report", EXAMPLES / "klynge-midt-2022-ok.ttl", "-o", tmp_path / "paper.odt", "--lang", "da")
     assert result.exit_code == 2 and "en mødesag er .html, .docx eller .pdf" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_pdf_when_the_temporary_folder_has_a_long_path(monkeypatch, tmp_path):
+    """Chromium's sockets live in its temporary folder and a socket path has at most 107 bytes."""
+    import tempfile
+
+    from govgraph.paper.pdf import html_to_pdf
+
+    long = tmp_path / ("a-rather-long-folder-name-" * 3) / "and-deeper-still"
+    long.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(long))
+    monkeypatch.setattr(tempfile, "tempdir", str(long))
+    pdf = html_to_pdf("<!DOCTYPE html><html lang=\"en\"><title>t</title><p>A4</p></html>")
+    assert pdf.startswith(b"%PDF")

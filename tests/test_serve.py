@@ -128,18 +128,26 @@ def test_bundled_era_with_old_and_new_and_variants(client):
 # ------------------------------------------------------------------ the browser
 
 @pytest.fixture
-def server():
-    """``govgraph serve --port 0`` as its own process (as a user starts it); yields its URL."""
+def server(tmp_path):
+    """``govgraph serve --port 0`` as its own process (as a user starts it); yields its URL.
+
+    Its temporary folder is under the test's own: once the server is stopped, no upload may be left.
+    """
+    temp = tmp_path / "server-temp"
+    temp.mkdir()
     process = subprocess.Popen([sys.executable, "-m", "govgraph", "serve", "--port", "0", "--lang", "en"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+                               env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src"), "TMPDIR": str(temp)})
     try:
         line = process.stdout.readline()
         assert line.startswith("govgraph serve: http://127.0.0.1:"), line
+        assert [p.name.startswith("govgraph-serve-") for p in temp.iterdir()] == [True]
         yield line.split()[2]
     finally:
         process.terminate()
         process.wait(timeout=10)
+    assert process.returncode == 0
+    assert not any(temp.rglob("*.xlsx")) and not any(p.name.startswith("govgraph-serve-") for p in temp.iterdir())
 
 
 def test_officer_fixes_a_workbook_in_the_browser(server, tmp_path):

@@ -43,17 +43,29 @@ def chromium() -> str:
                            da="en PDF kræver browseren Chromium: apt-get install chromium (eller skriv .html / .docx)")
 
 
+#: Chromium keeps a Unix socket in its profile folder, and a socket path has at most 107 bytes.
+LONGEST_TEMP = 48
+
+
+def _short_temp() -> str | None:
+    """The temporary folder for Chromium's profile: the usual one, unless its path is too long for the socket."""
+    usual = tempfile.gettempdir()
+    if len(usual) <= LONGEST_TEMP:
+        return None
+    return "/tmp" if os.access("/tmp", os.W_OK) else None
+
+
 def html_to_pdf(page: str) -> bytes:
     """Print an HTML document (self-contained) to PDF with the page sizes its CSS asks for."""
     browser = chromium()
-    with tempfile.TemporaryDirectory(prefix="govgraph-pdf-") as folder:
+    with tempfile.TemporaryDirectory(prefix="govgraph-pdf-", dir=_short_temp()) as folder:
         source, target = Path(folder) / "paper.html", Path(folder) / "paper.pdf"
         source.write_text(page, encoding="utf-8")
         args = [browser, *FLAGS, f"--user-data-dir={Path(folder) / 'profile'}", f"--print-to-pdf={target}",
                 source.as_uri()]
         try:
             done = subprocess.run(args, capture_output=True, timeout=TIMEOUT_S, check=False,
-                                  env={**os.environ, "HOME": folder})
+                                  env={**os.environ, "HOME": folder, "TMPDIR": folder})
         except (OSError, subprocess.TimeoutExpired) as err:
             raise PdfError(f"Chromium could not print the paper ({err})",
                            da=f"Chromium kunne ikke udskrive mødesagen ({err})") from None

@@ -15,7 +15,9 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -292,6 +294,10 @@ def _result_html(folder: Path, state, lang: str) -> str:  # noqa: ANN001
     return _clean(main_html(_paper(folder, state, lang), level=2), folder)
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(host: str = "127.0.0.1", port: int = 8765, settings: Settings | None = None,
           ready=None) -> None:  # noqa: ANN001 - ready(url) is called once the socket listens
     """Serve until interrupted; the session folders are removed on the way out."""
@@ -300,6 +306,9 @@ def serve(host: str = "127.0.0.1", port: int = 8765, settings: Settings | None =
     settings = settings or Settings()
     app = create_app(settings)
     server = make_server(host, port, app, threaded=True)
+    if threading.current_thread() is threading.main_thread():
+        # A plain `kill` (SIGTERM) stops the server as Ctrl+C does, so the uploads are removed too.
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         if ready is not None:
             ready(f"http://{host if ':' not in host else f'[{host}]'}:{server.server_port}/")
