@@ -53,7 +53,7 @@ def test_report_focus_keeps_the_old_new_table_to_the_cluster(run, tmp_path):
     out = tmp_path / "paper.html"
     result = run("report", MIDT_2022, "--baseline", ERA_2021, "--focus", "Klynge Midt", "-o", out)
     assert result.exit_code == 0, result.stderr
-    table = out.read_text(encoding="utf-8").split("id=\"old-new-table\"")[1]
+    table = out.read_text(encoding="utf-8").split("id=\"old-new-table\"")[1].split("</table>")[0]
     assert "Politisk Klynge Midt" in table and "Klynge Nord" not in table
 
 
@@ -68,3 +68,22 @@ def test_seat_totals_mean_the_same_in_info_draw_and_diff(era):
     assert info == chart == {k: v for k, v in changes.items() if k in info}
     if era == "nordjylland-2021":  # its political clusters seat PLO ad hoc: counted apart everywhere
         assert any(b.ad_hoc for b in summarize(org, day).bodies)
+
+
+def test_report_keeps_a_one_cluster_proposal_to_its_cluster_by_itself(run, tmp_path):
+    out = tmp_path / "paper.html"
+    result = run("report", MIDT_2022, "--baseline", ERA_2021, "-o", out, "--lang", "da")
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    table = page.split("id=\"old-new-table\"")[1].split("</table>")[0]
+    assert "(kun Klynge Midt)</caption>" in table and "<strong>Politisk Klynge Midt</strong>" in table
+    assert "Klynge Nord" not in table and "<strong>Sundhedskoordinationsudvalget</strong>" not in table
+
+
+def test_a_region_wide_model_is_compared_whole(orgs):
+    from govgraph.focus import proposal_areas
+
+    old, new = orgs
+    assert proposal_areas(new) != () and proposal_areas(old) == ()
+    region_2022 = organization(load([SCENARIOS / "nordjylland-2022.ttl"]))
+    assert proposal_areas(region_2022) == ()

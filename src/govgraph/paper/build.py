@@ -59,6 +59,7 @@ WORDS = {
     "printed_on": Text("udskrives på", "printed on"),
     "old_new": Text("Nuværende og ny organisering", "Current and new organization"),
     "against": Text("Sammenlignet med", "Compared with"),
+    "kept_to": Text("kun", "only"),
     "comparison": Text("Sammenligning af forslag", "Comparison of proposals"),
     "figure": Text("Nøgletal", "Figure"),
     "baseline_note": Text("Tal i parentes er ændringen fra det første forslag.",
@@ -260,18 +261,23 @@ def _old_new(baseline: Model, new: Organization, lang: str, focus: str | None) -
     from ..render.diff_table import rows
     from ..render.diff_words import w
 
+    from ..focus import focused, proposal_areas, within_areas
+
     old = organization(baseline)
     result = diff(old, new)
+    kept = ""
     if focus:
-        from ..focus import focused
-
-        result = focused(result, old, new, focus)
+        result, kept = focused(result, old, new, focus), focus
+    elif proposal_areas(new):
+        # A proposal for one cluster (every body in one area) is compared with that area of the baseline only.
+        areas = proposal_areas(new)
+        result, kept = within_areas(result, old, new, areas), ", ".join(new.label(a, lang) for a in areas)
     table_rows = []
     for row in rows(result, old, new, lang, by_kind=True):
         table_rows.append((_blocks_cell(row.old, lang), _blocks_cell(row.new, lang)))
     old_name = _scenario_name(baseline, old, lang)
-    return Table(caption=f"{WORDS['against'](lang)}: {old_name}", head=(w("old", lang), w("new", lang)),
-                 rows=tuple(table_rows))
+    caption = f"{WORDS['against'](lang)}: {old_name}" + (f" ({WORDS['kept_to'](lang)} {kept})" if kept else "")
+    return Table(caption=caption, head=(w("old", lang), w("new", lang)), rows=tuple(table_rows))
 
 
 def _blocks_cell(blocks: tuple, lang: str) -> Cell:
