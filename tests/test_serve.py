@@ -122,6 +122,7 @@ def test_bundled_era_with_old_and_new_and_variants(client):
     page = client.post("/check?lang=da", data={"era": "nordjylland-2022.ttl", "baseline": "nordjylland-2021.ttl",
                                               "variants": ["nordjylland-2027.ttl"]}).get_data(as_text=True)
     assert "Nuværende og ny organisering" in page and "Sammenligning af forslag" in page
+    assert "nordjylland-2022.ttl:" in page and "data/scenarios" not in page  # where to fix: the file's own name
     assert page.count("<svg") >= 5  # the overview and the cluster charts
 
 

@@ -253,8 +253,10 @@ def _clear(folder: Path) -> None:
 
 
 def _clean(text: str, folder: Path) -> str:
-    """Messages name the upload as the user knows it, not by its temporary folder."""
-    return text.replace(f"{folder}/", "").replace(str(folder), "")
+    """Messages name the upload (or bundled era) by its file name, not by its temporary or install folder."""
+    for place in (folder, SCENARIOS_DIR):
+        text = text.replace(f"{place}/", "").replace(str(place), "")
+    return text
 
 
 def _source(folder: Path, state) -> Path:  # noqa: ANN001 - the session
