@@ -116,6 +116,10 @@ def test_downloads(client):
     assert "Current and new organization" in paper and "Comparison of proposals" in paper
     docx = client.get("/paper.docx")
     assert docx.data.startswith(b"PK") and "attachment" in docx.headers["Content-Disposition"]
+    from docx import Document
+
+    cells = [c.text for t in Document(io.BytesIO(docx.data)).tables for row in t.rows for c in row.cells]
+    assert any(c.startswith("nordjylland-2022.ttl:") for c in cells) and not any("data/scenarios" in c for c in cells)
 
 
 def test_bundled_era_with_old_and_new_and_variants(client):

@@ -276,8 +276,17 @@ def _paper(folder: Path, state, lang: str):  # noqa: ANN001, ANN202 - the sessio
     if key not in _PAPERS:
         if len(_PAPERS) >= PAPERS_KEPT:
             _PAPERS.pop(next(iter(_PAPERS)))
-        _PAPERS[key] = _build_paper(source, state, lang)
+        _PAPERS[key] = _named_plainly(_build_paper(source, state, lang), folder)
     return _PAPERS[key]
+
+
+def _named_plainly(paper, folder: Path):  # noqa: ANN001, ANN202 - a Paper → the same with plain file names
+    """Every place to fix names the file as the user knows it, in the page and in every download."""
+    from dataclasses import replace
+
+    groups = tuple(replace(g, rows=tuple(replace(r, where=_clean(r.where, folder)) for r in g.rows))
+                   for g in paper.findings)
+    return replace(paper, findings=groups)
 
 
 def _build_paper(source: Path, state, lang: str):  # noqa: ANN001, ANN202
