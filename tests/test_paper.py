@@ -106,8 +106,11 @@ def test_docx_has_word_headings_and_tables(region_paper, tmp_path):
     findings = [t for t in tables if t.rows[0].cells[0].text == "Alvor"]
     assert findings and [c.text for c in findings[0].rows[0].cells] == ["Alvor", "Regel", "Hvad skal rettes", "Lag",
                                                                        "Kilde", "Hvor"]
-    old_new = tables[-1]
+    old_new = next(t for t in tables if t.rows[0].cells[0].text == "Nuværende organisering")
     assert [c.text for c in old_new.rows[0].cells] == ["Nuværende organisering", "Ny organisering"]
+    transition = tables[-1]
+    assert [c.text for c in transition.rows[0].cells] == ["Periode", "Opgave", "Hidtil varetaget af"]
+    assert transition.rows[1].cells[0].text == "1. juli 2022 – 31. juli 2022 (31 dage)"
     assert any("Sundhedssamarbejdsudvalget" in c.text for row in old_new.rows for c in row.cells)
     assert len(document.inline_shapes) == 6
     assert all(s._inline.docPr.get("descr", "").startswith("Organisationsdiagram") for s in document.inline_shapes)

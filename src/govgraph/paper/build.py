@@ -60,6 +60,9 @@ WORDS = {
     "old_new": Text("Nuværende og ny organisering", "Current and new organization"),
     "against": Text("Sammenlignet med", "Compared with"),
     "kept_to": Text("kun", "only"),
+    "period": Text("Periode", "Period"),
+    "task": Text("Opgave", "Task"),
+    "held_by": Text("Hidtil varetaget af", "Held until then by"),
     "comparison": Text("Sammenligning af forslag", "Comparison of proposals"),
     "figure": Text("Nøgletal", "Figure"),
     "baseline_note": Text("Tal i parentes er ændringen fra det første forslag.",
@@ -122,6 +125,7 @@ class Paper:
     charts: tuple[ChartFigure, ...]
     old_new: Table | None = None
     comparison: Table | None = None
+    transition: Table | None = None  # tasks no body holds while the old bodies hand over to the new
 
     def word(self, key: str) -> str:
         return WORDS[key](self.lang)
@@ -141,6 +145,7 @@ def build(model: Model, *, lang: str = "en", as_of: dt.date | None = None, basel
 
         report = validate(model, as_of=day)
     name = _scenario_name(model, org, lang)
+    old_new = _old_new(baseline, org, lang, focus) if baseline is not None else None
     return Paper(
         lang=lang,
         title=f"{WORDS['title'](lang)}: {name}",
@@ -149,7 +154,8 @@ def build(model: Model, *, lang: str = "en", as_of: dt.date | None = None, basel
         verdict=WORDS["breaks" if report.fails(Severity.VIOLATION) else "conforms"](lang),
         findings=_findings(report, lang),
         charts=_charts(org, day, lang),
-        old_new=_old_new(baseline, org, lang, focus) if baseline is not None else None,
+        old_new=old_new[0] if old_new else None,
+        transition=old_new[1] if old_new else None,
         comparison=_comparison(model, variants, lang, as_of) if variants else None,
     )
 
@@ -256,7 +262,7 @@ def _figure(number: int, title: str, svg: str, pages: tuple[Page, ...], lang: st
 
 # ---------------------------------------------------------- old and new
 
-def _old_new(baseline: Model, new: Organization, lang: str, focus: str | None) -> Table:
+def _old_new(baseline: Model, new: Organization, lang: str, focus: str | None) -> tuple[Table, Table | None]:
     from ..diff import diff
     from ..render.diff_table import rows
     from ..render.diff_words import w
@@ -277,7 +283,27 @@ def _old_new(baseline: Model, new: Organization, lang: str, focus: str | None) -
         table_rows.append((_blocks_cell(row.old, lang), _blocks_cell(row.new, lang)))
     old_name = _scenario_name(baseline, old, lang)
     caption = f"{WORDS['against'](lang)}: {old_name}" + (f" ({WORDS['kept_to'](lang)} {kept})" if kept else "")
-    return Table(caption=caption, head=(w("old", lang), w("new", lang)), rows=tuple(table_rows))
+    return (Table(caption=caption, head=(w("old", lang), w("new", lang)), rows=tuple(table_rows)),
+            _transition(result, old, new, lang))
+
+
+def _transition(result, old: Organization, new: Organization, lang: str) -> Table | None:  # noqa: ANN001 - a Diff
+    """The tasks no body holds between an old body's end and its successor's start, one row per task and period."""
+    from ..render.diff_text import Labels, gap_groups
+    from ..render.diff_words import w
+
+    label = Labels(old, new, lang)
+    rows = []
+    for (start, end), tasks in gap_groups(result):
+        days = (end - start).days + 1
+        period = f"{long_date(start, lang)} – {long_date(end, lang)} ({days} {'dage' if lang == 'da' else 'days'})"
+        for task, gaps in sorted(tasks, key=lambda kv: label(kv[0]).casefold()):
+            olds = {o for g in gaps for o in g.old}
+            rows.append(((("", period),), (("", label(task)),), (("", label.names(olds, "old")),)))
+    if not rows:
+        return None
+    return Table(caption=w("transition", lang), head=tuple(WORDS[k](lang) for k in ("period", "task", "held_by")),
+                 rows=tuple(rows))
 
 
 def _blocks_cell(blocks: tuple, lang: str) -> Cell:

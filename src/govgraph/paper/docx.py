@@ -128,6 +128,8 @@ def to_docx(paper: Paper) -> bytes:
             document.add_page_break()
         document.add_heading(w(key), level=2)
         _table(document, table, row_headers=row_headers)
+        if key == "old_new" and paper.transition is not None:
+            _table(document, paper.transition)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -138,7 +138,8 @@ def main_html(paper: Paper, level: int = 1) -> str:
         out.append("</section>")
     if paper.old_new is not None:
         out += [f"<section class=\"paged\" aria-labelledby=\"old-new\"><{h2} id=\"old-new\">{_e(w('old_new'))}</{h2}>",
-                *_table(paper.old_new, "old-new-table"), "</section>"]
+                *_table(paper.old_new, "old-new-table"),
+                *(_table(paper.transition, "transition-table") if paper.transition is not None else []), "</section>"]
     if paper.comparison is not None:
         out += [f"<section class=\"paged\" aria-labelledby=\"comparison\">"
                 f"<{h2} id=\"comparison\">{_e(w('comparison'))}</{h2}>",
