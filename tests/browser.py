@@ -16,8 +16,33 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+#: Waits of the browser tests: the machine may be shared and busy; a check of a region takes seconds.
+TIMEOUT_MS = 60_000
+
+
 def launch(playwright):  # noqa: ANN001, ANN201 - a playwright.sync_api.Playwright → Browser
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True,
+                                         timeout=TIMEOUT_MS)
+    return _Patient(browser)
+
+
+class _Patient:
+    """The browser, whose new pages wait as long as :data:`TIMEOUT_MS` for navigations and events."""
+
+    def __init__(self, browser) -> None:  # noqa: ANN001
+        self._browser = browser
+
+    def new_page(self, **options):  # noqa: ANN003, ANN201
+        page = self._browser.new_page(**options)
+        page.set_default_timeout(TIMEOUT_MS)
+        page.set_default_navigation_timeout(TIMEOUT_MS)
+        return page
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - everything else as the browser has it
+        return getattr(self._browser, name)
 
 
 def axe_source() -> str:
