@@ -53,3 +53,11 @@ def assert_golden(actual: str | bytes, name: str) -> None:
 @pytest.fixture
 def golden():
     return assert_golden
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_told(monkeypatch):
+    """Commands default to the locale's language: run every test in a neutral, non-Danish locale."""
+    for name in ("GOVGRAPH_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

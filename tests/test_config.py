@@ -37,6 +37,8 @@ def nested(tmp_path: Path, monkeypatch) -> Path:
 
 def test_defaults_without_a_config(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # no locale either: the built-in default speaks
+        monkeypatch.delenv(name, raising=False)
     assert find_config(tmp_path) is None
     assert {s.name: (s.value, s.origin) for s in settings()} == {
         "lang": ("en", "default"), "rules": ((), "default"), "context": ((), "default"),

@@ -88,7 +88,8 @@ def test_summary_marks_observers_ad_hoc_and_no_holder(run):
     dot = run("draw", LINES, "-f", "dot").stdout
     assert "observers: municipality 1" in dot
     assert "ad hoc: general practice 1" in dot
-    assert "4 seats, ○ 3 without a recorded holder" in dot
+    # Totals count permanent seats, as `info` and `diff` do; the ad-hoc seat is the line above.
+    assert "3 seats, ○ 2 without a recorded holder" in dot
     assert "chair: Anna Eksempel" in dot
 
 
@@ -122,7 +123,7 @@ def test_svg_and_png_are_real_pictures(run, tmp_path):
     svg = svg_path.read_bytes()
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
-    assert root.get("aria-label") == "North Jutland health clusters 2022–2026 — actual, as of 2022-10-01"
+    assert root.get("aria-label") == "North Jutland health clusters 2022–2026 — actual, as of 1 October 2022"
     width_pt, height_pt = (float(root.get(a).removesuffix("pt")) for a in ("width", "height"))
     assert 600 < width_pt < 4000 and 200 < height_pt < 2000 and width_pt > height_pt
     titles = svg_titles(svg)

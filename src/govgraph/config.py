@@ -166,7 +166,7 @@ def _from_env(spec: Spec, environ: dict[str, str] | os._Environ[str]) -> Value:
         parts = raw.split(os.pathsep if spec.paths else ",")
         raw_value: object = [p for p in (x.strip() for x in parts) if p]
     else:
-        raw_value = raw.strip()
+        raw_value = raw.strip().lower() if spec.choices else raw.strip()  # GOVGRAPH_LANG=DA is da
     return _value(spec, raw_value, lambda what, da: ConfigError(
         f"environment variable {spec.env}={raw!r} {what}", da=f"miljøvariablen {spec.env}={raw!r} {da}"), base=None)
 
@@ -194,6 +194,12 @@ def setting(name: str, cli_value: Value = None, *, start: Path | None = None,
         checked = check_config(config)
         if name in checked:
             return checked[name], config.where(name)
+    if name == "lang":  # then the locale: a value starting with "da" means Danish
+        from .language import locale_lang
+
+        found = locale_lang(os.environ if environ is None else environ)
+        if found is not None:
+            return found
     return spec.default, "default"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -56,3 +57,17 @@ TEXTS: dict[str, dict[str, str]] = {
 def t(key: str, lang: str) -> str:
     entry = TEXTS[key]
     return entry.get(lang) or entry["en"]
+
+
+_MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date as a reader writes it: Danish ``1. oktober 2022``, English ``1 October 2022``."""
+    month = _MONTHS["da" if lang == "da" else "en"][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"

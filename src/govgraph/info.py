@@ -67,7 +67,7 @@ def _count(labels: list[str]) -> tuple[tuple[str, int], ...]:
 
 
 def _body(org: Organization, body: Body, day: dt.date | None, lang: str) -> BodySummary:
-    seats = [s for s in body.seats_on(day) if not s.ad_hoc]
+    seats = body.permanent_seats_on(day)
     ad_hoc = [s for s in body.seats_on(day) if s.ad_hoc]
     return BodySummary(
         iri=str(body.iri), label=org.label(body.iri, lang), kind=org.label(body.kind, lang),

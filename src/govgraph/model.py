@@ -102,6 +102,10 @@ class Body:
     def seats_on(self, day: dt.date | None) -> tuple[Seat, ...]:
         return tuple(s for s in self.seats if s.valid_on(day))
 
+    def permanent_seats_on(self, day: dt.date | None) -> list[Seat]:
+        """The seats in force on the day that are not ad hoc: what every seat total counts (info, draw, diff)."""
+        return [s for s in self.seats_on(day) if not s.ad_hoc]
+
     def holders_on(self, seat: Seat, day: dt.date | None) -> tuple[Person, ...]:
         """Who holds the seat on the day (memberships whose org:memberDuring covers it)."""
         return by_name({m.person for m in self.memberships if m.seat == seat.iri and m.valid_on(day)})

@@ -97,7 +97,8 @@ def _paths(values: tuple[str, ...] | None) -> list[Path]:
 
 LANG_OPTION = typer.Option(
     None, "--lang", "-l", metavar="da|en", callback=_configured("lang", Lang),
-    help="Language of the output: da or en (default: GOVGRAPH_LANG, the config file, else en).")
+    help="Language of the output: da or en (default: GOVGRAPH_LANG, else the config file, else a Danish "
+         "locale (LANG=da_DK…) gives da, else en).")
 CONTEXT_OPTION = typer.Option(
     None, "--context", metavar="FILE", callback=_configured("context", _paths),
     help="Reference data of your own loaded as context, not as part of the model (e.g. another region's "
@@ -150,6 +151,8 @@ from . import draw  # noqa: E402,F401
 from . import validate  # noqa: E402,F401
 from . import sheets  # noqa: E402,F401
 from . import config_verify  # noqa: E402,F401
+from . import paper  # noqa: E402,F401
+from . import serve  # noqa: E402,F401
 
 
 def main() -> None:

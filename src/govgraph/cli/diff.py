@@ -54,6 +54,8 @@ def diff(
     also_new: list[Path] = typer.Option([], "--also-new", metavar="FILE",
                                         help="Another file of the new model (repeat as needed)."),
     by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
+    focus: str = typer.Option(None, "--focus", help="Keep to one body or area (a cluster): its label, IRI or local name; "
+                                                    "other bodies are left out, not listed as abolished or added."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled North Jutland reference data as context."),
     context: list[Path] = CONTEXT_OPTION,
@@ -72,6 +74,10 @@ def diff(
             before = organization(load([old, *also_old], reference=reference, context=context or ()))
             after = organization(load([new, *also_new], reference=reference, context=context or ()))
         result = diff_orgs(before, after, old_day=days[0], new_day=days[1])
+        if focus:
+            from ..focus import focused
+
+            result = focused(result, before, after, focus)
         language = lang.value
         if kind in ("svg", "png", "dot"):
             data = diff_svg.render(result, before, after, kind, language, days)

@@ -89,7 +89,7 @@ def _sections(comparison: Comparison) -> list[tuple[Text, list[Row]]]:
     return grouped
 
 
-def _lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str]]]:
+def table_lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str]]]:
     """(label, cells) per line, section titles with empty cells, rows indented below them."""
     lines: list[tuple[str, list[str]]] = []
     count = len(comparison.scenarios)
@@ -111,7 +111,7 @@ def render_text(comparison: Comparison, lang: str = "en") -> str:
         out.append(f"  {column(i)}  {_describe(info, lang)}{mark}")
     out.append("")
     heads = [column(i) for i in range(len(comparison.scenarios))]
-    lines = _lines(comparison, lang)
+    lines = table_lines(comparison, lang)
     width = max([len(WORDS["figure"](lang))] + [len(label) for label, _ in lines])
     widths = [max([len(h)] + [len(cells[i]) for _, cells in lines]) for i, h in enumerate(heads)]
     out.append("  ".join([WORDS["figure"](lang).ljust(width)] + [h.rjust(w) for h, w in zip(heads, widths)]).rstrip())

@@ -18,6 +18,7 @@ from itertools import groupby
 from rdflib import URIRef
 
 from ..diff import Change, Diff
+from ..i18n import long_date
 from ..model import Body, Organization
 from .composition import composition, tasks
 from .diff_text import Labels, change_lines, gap_lines, status_text, title
@@ -47,9 +48,9 @@ def _dates(bodies: list[Body], lang: str) -> str:
     ends = sorted({b.valid_until for b in bodies if b.valid_until}, key=dt.date.isoformat)
     parts = []
     if starts:
-        parts.append(f"{w('from_date', lang)} {' / '.join(d.isoformat() for d in starts)}")
+        parts.append(f"{w('from_date', lang)} {' / '.join(long_date(d, lang) for d in starts)}")
     if ends:
-        parts.append(f"{w('until', lang)} {' / '.join(d.isoformat() for d in ends)}")
+        parts.append(f"{w('until', lang)} {' / '.join(long_date(d, lang) for d in ends)}")
     return " ".join(parts)
 
 

@@ -51,11 +51,13 @@ class Box:
     ad_hoc_by_side: tuple[tuple[URIRef | None, str, int], ...]
     seats: tuple[SeatRow, ...]                      # one row per seat, sorted
     other_members: tuple[str, ...]                  # memberships with no seat
-    no_holder: int
+    no_holder: int                                  # permanent seats without a recorded holder
+    permanent: int = 0                              # seats that are not ad hoc
 
     @property
     def seat_count(self) -> int:
-        return len(self.seats)
+        """Seats as `govgraph info` and `diff` count them: permanent seats; ad-hoc seats are listed apart."""
+        return self.permanent
 
     def grouped_seats(self) -> tuple[SeatRow, ...]:
         """Identical seats folded into one row with a count (the seats view)."""
@@ -130,7 +132,7 @@ def box(scope: Scope, body: Body, lang: str) -> Box:
     seated = {s.iri for s in seats}
     others = sorted({m.person.name + (f" ({w('absent', lang)})" if m.present is False else "")
                      for m in body.memberships if m.seat not in seated and m.valid_on(scope.day)})
-    regular = [s for s in seats if not s.ad_hoc]
+    regular = body.permanent_seats_on(scope.day)
     return Box(
         iri=body.iri, label=org.label(body.iri, lang), kind=org.label(body.kind, lang),
         level=org.label(body.level, lang) if body.level else w("level_unknown", lang),
@@ -140,7 +142,7 @@ def box(scope: Scope, body: Body, lang: str) -> Box:
         observers_by_side=_by_side(org, [s for s in regular if not s.voting], lang),
         ad_hoc_by_side=_by_side(org, [s for s in seats if s.ad_hoc], lang),
         seats=tuple(rows), other_members=tuple(others),
-        no_holder=sum(1 for s in seats if not holders[s.iri]))
+        no_holder=sum(1 for s in regular if not holders[s.iri]), permanent=len(regular))
 
 
 def boxes(scope: Scope, lang: str) -> dict[URIRef, Box]:

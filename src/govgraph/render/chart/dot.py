@@ -21,6 +21,7 @@ import graphviz
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from ...i18n import long_date
 from ...model import subclasses
 from ...vocab import GG
 from .boxes import SIDE_ORDER, Box, SeatRow, boxes, counts_text, level_rank, side_key
@@ -79,6 +80,18 @@ def e(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
+#: Browsers draw Arial/Liberation Sans about 2.6 % wider than graphviz (pango) measures it, so a long
+#: left-aligned line ran into its box's border: one no-break space of room per 20 characters.
+ROOM_PER_CHARS = 20
+_TAG = re.compile(r"<[^>]*>|&[#\w]+;")
+
+
+def _room(markup: str) -> str:
+    """No-break spaces to append to a left-aligned line of label markup so the browser's wider text still fits."""
+    length = len(_TAG.sub("x", markup))
+    return "&#160;" * (1 + length // ROOM_PER_CHARS)
+
+
 def _small(text: str) -> str:
     return f'<FONT POINT-SIZE="8">{text}</FONT>'
 
@@ -93,9 +106,11 @@ class _Writer:
     # ------------------------------------------------------------- labels
 
     def _badge(self, side: URIRef | None, text: str) -> str:
-        return f'<TD BGCOLOR="{side_colour(side, self.sides)}" BORDER="1" COLOR="{FRAME_COLOUR}">{e(text)}</TD>'
+        return f'<TD BGCOLOR="{side_colour(side, self.sides)}" BORDER="1" COLOR="{FRAME_COLOUR}">{e(text)}{_room(e(text))}</TD>'
 
     def _row(self, inner: str, align: str = "LEFT") -> str:
+        if align == "LEFT":
+            inner += _room(inner)
         return f'<TR><TD ALIGN="{align}" BALIGN="LEFT">{inner}</TD></TR>'
 
     def _seat_row(self, row: SeatRow) -> str:
@@ -108,7 +123,7 @@ class _Writer:
             who = e(", ".join(row.holders)) if row.holders else f"{VACANT_MARK} {e(w('unrecorded', self.lang))}"
         else:
             who = VACANT_MARK if row.vacant else HELD_MARK
-        return (f"<TR>{self._badge(row.side, row.side_label)}<TD ALIGN=\"LEFT\">{text}</TD>"
+        return (f"<TR>{self._badge(row.side, row.side_label)}<TD ALIGN=\"LEFT\">{text}{_room(text)}</TD>"
                 f"<TD ALIGN=\"LEFT\">{who}</TD></TR>")
 
     @staticmethod
@@ -118,7 +133,7 @@ class _Writer:
 
     def label(self, b: Box) -> str:
         colour = LEVEL_COLOURS.get(b.level_rank, OTHER_LEVEL_COLOUR)
-        rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}</B></TD></TR>',
+        rows = [f'<TR><TD BGCOLOR="{colour}"><B>{e(b.label)}{_room(e(b.label))}</B></TD></TR>',
                 f'<TR><TD BGCOLOR="{colour}">{_small(self._kind_level(b))}</TD></TR>']
         if self.detail == "summary":
             # The seat list marks the offices itself; the summary names them on top.
@@ -129,7 +144,7 @@ class _Writer:
                 badges = [self._badge(side, f"{label} {n}") for side, label, n in b.voting_by_side]
                 grid = "".join("<TR>" + "".join(badges[i:i + BADGES_PER_ROW]) + "</TR>"
                                for i in range(0, len(badges), BADGES_PER_ROW))
-                rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{grid}</TABLE></TD></TR>')
+                rows.append(f'<TR><TD><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="3">{grid}</TABLE></TD></TR>')
             if b.observers_by_side:
                 rows.append(self._row(e(f"{w('observers', self.lang)}: {counts_text(b.observers_by_side)}")))
             if b.ad_hoc_by_side:
@@ -155,7 +170,7 @@ class _Writer:
         lang, org = self.lang, self.scope.org
 
         def group(name: str, cells: list[str]) -> str:
-            inner = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2"><TR>{"".join(cells)}</TR></TABLE>'
+            inner = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>{"".join(cells)}</TR></TABLE>'
             return f'<TR><TD ALIGN="LEFT">{e(name)}</TD><TD ALIGN="LEFT">{inner}</TD></TR>'
 
         rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{e(w("legend", lang))}</B></TD></TR>']
@@ -177,8 +192,8 @@ class _Writer:
         if self.scope.outside:
             lines.append(f"[- -] {e(w('outside', lang))}")
         if lines:
-            rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">{gap.join(lines)}</TD></TR>')
-        rows.append(f'<TR><TD ALIGN="LEFT">{e(w("seats", lang))}</TD><TD ALIGN="LEFT">{e(gap.join(marks))}</TD></TR>')
+            rows.append(f'<TR><TD ALIGN="LEFT">{e(w("lines", lang))}</TD><TD ALIGN="LEFT">{gap.join(lines)}{_room(gap.join(lines))}</TD></TR>')
+        rows.append(f'<TR><TD ALIGN="LEFT">{e(w("seats", lang))}</TD><TD ALIGN="LEFT">{e(gap.join(marks))}{_room(e(gap.join(marks)))}</TD></TR>')
         return (f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="{FRAME_COLOUR}">'
                 f'{"".join(rows)}</TABLE>>')
 
@@ -186,7 +201,7 @@ class _Writer:
         org, lang = self.scope.org, self.lang
         name = org.label(org.scenario.iri, lang) if org.scenario.iri else ""
         parts = [org.label(org.scenario.status, lang)] if org.scenario.status else []
-        parts.append(f"{w('as_of', lang)} {self.scope.day}" if self.scope.day else w("all_dates", lang))
+        parts.append(f"{w('as_of', lang)} {long_date(self.scope.day, lang)}" if self.scope.day else w("all_dates", lang))
         if self.scope.focus is not None:
             parts.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, {steps(self.scope.depth, lang)}")
         self.titles["chart"] = " — ".join(p for p in (name, ", ".join(parts)) if p)

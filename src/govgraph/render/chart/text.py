@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from ...i18n import long_date
 from .boxes import Box, boxes, counts_text
 from .dot import HELD_MARK, VACANT_MARK
 from .scope import ADVISES, REPORTS, Scope
@@ -79,7 +80,7 @@ class _Lister:
     def listing(self) -> str:
         org, lang = self.scope.org, self.lang
         head = org.label(org.scenario.iri, lang) if org.scenario.iri else ""
-        when = f"{w('as_of', lang)} {self.scope.day}" if self.scope.day else w("all_dates", lang)
+        when = f"{w('as_of', lang)} {long_date(self.scope.day, lang)}" if self.scope.day else w("all_dates", lang)
         self.lines.append(f"{head} — {when}" if head else when)
         if self.scope.focus is not None:
             self.lines.append(f"{w('focus', lang)}: {org.label(self.scope.focus, lang)}, {steps(self.scope.depth, lang)}")
