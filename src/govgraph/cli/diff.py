@@ -57,7 +57,7 @@ def diff(
     also_new: list[Path] = typer.Option([], "--also-new", help="Another file of the new model (repeat as needed)."),
     by_kind: bool = typer.Option(False, "--by-kind", help="Fold pairs of the same kinds into one table row, as minute 001 does."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare two organizations: bodies paired through their change events, then by identity; seats, chairs,

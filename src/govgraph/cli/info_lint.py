@@ -28,7 +28,7 @@ def info(
     fmt: InfoFormat = typer.Option(InfoFormat.text, "--format", "-f", help="text or json."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Show the bodies of a model with seats by side, role and constituency, vacancies, persons and tasks.
@@ -50,7 +50,7 @@ def lint(
     model: list[Path] = typer.Argument(..., help="Model files to check."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Check a model is well formed: every term declared (catches typos such as org:postin),

@@ -7,16 +7,31 @@ from pathlib import Path
 import typer
 
 from ..errors import GovgraphError, UsageError
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+
+#: ``--base`` was these commands' name for ``--context``; it still works, with a note.
+BASE_OPTION = typer.Option([], "--base", hidden=True, help="Deprecated: the old name of --context.")
+
+
+def _with_base(context: list[Path] | None, base: list[Path]) -> list[Path]:
+    """``--context`` files, plus any given with the deprecated ``--base`` (saying so on stderr)."""
+    if base:
+        typer.echo("govgraph: --base is deprecated; use --context (the same option as on every other command)",
+                   err=True)
+    return [*(context or ()), *base]
 
 
 @app.command()
 def template(
     out: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx)."),
     lang: Lang = LANG_OPTION,
-    base: list[Path] = typer.Option([], "--base", help="Model files whose bodies the drop-down lists offer."),
+    context: list[Path] = CONTEXT_OPTION,
+    base: list[Path] = BASE_OPTION,
 ) -> None:
     """Write an empty proposal workbook: a sheet per kind of thing, drop-down lists, an example row, a read-me.
+
+    The drop-down lists offer, by label, what the readers accept: the vocabulary, the bundled reference data
+    and the --context files (their bodies, municipalities, clusters, …).
 
     Example: govgraph template -o proposal.xlsx --lang da
     """
@@ -26,7 +41,7 @@ def template(
         if out.suffix.lower() != ".xlsx":
             raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)",
                              da=f"-o {out}: skabelonen er en .xlsx-projektmappe (kald den fx forslag.xlsx)")
-        write_template(out, lang.value, base)
+        write_template(out, lang.value, _with_base(context, base))
     except GovgraphError as error:
         fail(error, lang)
 
@@ -35,7 +50,8 @@ def template(
 def import_(
     source: Path = typer.Argument(..., help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
     out: Path = typer.Option(..., "--output", "-o", help="The Turtle file to write."),
-    base: list[Path] = typer.Option([], "--base", help="Model files the sheets may refer to (e.g. bodies)."),
+    context: list[Path] = CONTEXT_OPTION,
+    base: list[Path] = BASE_OPTION,
     lang: Lang = typer.Option(Lang.en, "--lang", "-l", help="Language of the error message, if any: da or en."),
 ) -> None:
     """Turn a spreadsheet (or CSV folder, or YAML) proposal into Turtle, after checking every cell.
@@ -46,7 +62,7 @@ def import_(
     from ..sheets.workbook import write_atomic
 
     try:
-        write_atomic(out, to_turtle(source, base))
+        write_atomic(out, to_turtle(source, _with_base(context, base)))
     except GovgraphError as error:
         fail(error, lang)
 
@@ -57,7 +73,8 @@ def export(
     out: Path = typer.Option(..., "--output", "-o", help="model.xlsx, or a folder for CSV files."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Write a model as the same spreadsheet the template gives (or as a folder of CSV files), losslessly.
 
@@ -66,6 +83,6 @@ def export(
     from ..sheets.export import export as write_export
 
     try:
-        write_export(model, out, lang.value, reference)
+        write_export(model, out, lang.value, reference, context or ())
     except GovgraphError as error:
         fail(error, lang)

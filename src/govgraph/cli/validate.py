@@ -55,7 +55,7 @@ def validate(
                                    help="Exit 1 when there is a finding of this severity or worse."),
     out: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of printing it."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Check a proposal against the rules in force on its date: which rule from which source is

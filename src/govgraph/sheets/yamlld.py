@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME, XSD
@@ -37,7 +39,7 @@ from ..errors import InputError
 from ..load import Parsed
 from ..positions import Location, SourceMap
 from ..vocab import GG, NJ, PREFIXES
-from .resolve import Resolver
+from .resolve import CellError, Resolver
 
 _IDS = {"postIn": ORG.postIn, "organization": ORG.organization, "member": ORG.member, "role": ORG.role,
         "reportsTo": ORG.reportsTo, "memberDuring": ORG.memberDuring,
@@ -125,8 +127,12 @@ def _check_prefixes(path: Path, text: str, graph: Graph) -> None:
                              da_what=f"ukendt præfiks {prefix!r} i {iri!r}", da_hint=f"kendte præfikser: {known}")
 
 
-def read_yaml(path: Path) -> Parsed:
-    """A YAML proposal → its triples and the line of every node with an id."""
+def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
+    """A YAML proposal → its triples and the line of every node with an id.
+
+    A reference written as a bare name (``represents: Aarhus``, ``role: borgmester``) that the document does
+    not define resolves, like a workbook cell, against the vocabulary, the reference data and the ``extra``
+    (``--context``) files: by label in Danish or English, by a common spelling or by local name."""
     import yaml
 
     from ..load import _decode, _read_bytes, _remote_contexts
@@ -164,6 +170,7 @@ def read_yaml(path: Path) -> Parsed:
     except Exception as err:  # rdflib's JSON-LD parser raises many kinds
         raise InputError(path, f"cannot read as JSON-LD: {err}", da_what=f"kan ikke læses som JSON-LD: {err}") from None
     _check_prefixes(path, text, graph)
+    _resolve_names(path, text, graph, extra)
     lines: dict[str, int] = {}
     _id_lines(tree, lines)
     places = SourceMap()
@@ -176,3 +183,45 @@ def read_yaml(path: Path) -> Parsed:
         if isinstance(node, URIRef):
             places.add(node, Location(str(path), line))
     return Parsed(graph, places)
+
+
+#: The domain (as in the workbook's columns) of each id-valued key whose value may be a name.
+_NAMED: dict[URIRef, tuple[str, bool]] = {
+    GG.represents: ("party", True), GG.appointedBy: ("party", False), GG.approvedBy: ("party", False),
+    GG.area: ("party", False), ORG.postIn: ("body", True), ORG.organization: ("body", True),
+    GG.topBody: ("body", True), GG.includesBody: ("body", False), ORG.reportsTo: ("body", False),
+    GG.advises: ("body", False), ORG.originalOrganization: ("body", False),
+    ORG.resultingOrganization: ("body", False), ORG.role: ("role", True), GG.side: ("side", True),
+    GG.level: ("level", True), GG.office: ("office", True), GG.status: ("status", True),
+    GG.hasTask: ("task", True), GG.requiresQualification: ("qualification", True), DCTERMS.source: ("source", False),
+}
+
+
+def _resolve_names(path: Path, text: str, graph: Graph, extra: Sequence[Path]) -> None:
+    """Bare names (which JSON-LD made ``nj:`` IRIs) that the document does not define → the things they name."""
+    from .read import context_graph
+
+    defined = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    todo = sorted(((s, p, o) for s, p, o in graph if p in _NAMED and isinstance(o, URIRef)
+                   and str(o).startswith(str(NJ)) and o not in defined), key=str)
+    if not todo:
+        return
+    context = context_graph(extra)
+    view = Graph()
+    view += context
+    view += graph
+    resolver = Resolver(view)
+    known = {s for s in context.subjects() if isinstance(s, URIRef)}
+    for s, p, o in todo:
+        if o in known:
+            continue  # an nj: id of the reference data, written as a bare id
+        name = unquote(str(o)[len(str(NJ)):])
+        domain, must_exist = _NAMED[p]
+        try:
+            node = resolver.resolve(name, domain, must_exist=must_exist)
+        except CellError as err:
+            line = next((n for n, row in enumerate(text.splitlines(), start=1) if name in row), 0)
+            raise err.at(f"{path}:{line}" if line else str(path)) from None
+        if node != o:
+            graph.remove((s, p, o))
+            graph.add((s, p, node))
