@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,7 @@ def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
                          "leave @context out (govgraph's is built in) or put it inline",
                          da_what=f"ekstern JSON-LD-kontekst {remote[0]!r} afvist: govgraph henter aldrig noget fra nettet",
                          da_hint="udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
+    document = _resolve_names(path, text, document, extra)
     own = document.pop("@context", None)
     document["@context"] = [CONTEXT, own] if own else CONTEXT
     graph = Graph()
@@ -170,7 +172,6 @@ def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
     except Exception as err:  # rdflib's JSON-LD parser raises many kinds
         raise InputError(path, f"cannot read as JSON-LD: {err}", da_what=f"kan ikke læses som JSON-LD: {err}") from None
     _check_prefixes(path, text, graph)
-    _resolve_names(path, text, graph, extra)
     lines: dict[str, int] = {}
     _id_lines(tree, lines)
     places = SourceMap()
@@ -186,42 +187,74 @@ def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
 
 
 #: The domain (as in the workbook's columns) of each id-valued key whose value may be a name.
-_NAMED: dict[URIRef, tuple[str, bool]] = {
-    GG.represents: ("party", True), GG.appointedBy: ("party", False), GG.approvedBy: ("party", False),
-    GG.area: ("party", False), ORG.postIn: ("body", True), ORG.organization: ("body", True),
-    GG.topBody: ("body", True), GG.includesBody: ("body", False), ORG.reportsTo: ("body", False),
-    GG.advises: ("body", False), ORG.originalOrganization: ("body", False),
-    ORG.resultingOrganization: ("body", False), ORG.role: ("role", True), GG.side: ("side", True),
-    GG.level: ("level", True), GG.office: ("office", True), GG.status: ("status", True),
-    GG.hasTask: ("task", True), GG.requiresQualification: ("qualification", True), DCTERMS.source: ("source", False),
+_NAMED: dict[str, tuple[str, bool]] = {
+    "represents": ("party", True), "appointedBy": ("party", False), "approvedBy": ("party", False),
+    "area": ("party", False), "postIn": ("body", True), "organization": ("body", True),
+    "topBody": ("body", True), "includesBody": ("body", False), "reportsTo": ("body", False),
+    "advises": ("body", False), "originalOrganization": ("body", False),
+    "resultingOrganization": ("body", False), "role": ("role", True), "side": ("side", True),
+    "level": ("level", True), "office": ("office", True), "status": ("status", True),
+    "hasTask": ("task", True), "requiresQualification": ("qualification", True), "source": ("source", False),
 }
 
 
-def _resolve_names(path: Path, text: str, graph: Graph, extra: Sequence[Path]) -> None:
-    """Bare names (which JSON-LD made ``nj:`` IRIs) that the document does not define → the things they name."""
+_PREFIXED_NAME = re.compile(r"^[A-Za-z][\w.-]*:\S*$")
+
+
+def _own_ids(node: Any, found: set[str]) -> None:
+    """Every id the document itself gives (``id:`` / ``@id:``)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("id", "@id") and isinstance(value, str):
+                found.add(value)
+            _own_ids(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _own_ids(item, found)
+
+
+def _resolve_names(path: Path, text: str, document: Any, extra: Sequence[Path]) -> Any:
+    """Bare names in id-valued keys (``represents: Randers``, ``role: borgmester``) that the document does not
+    define as ids → full IRIs of the things they name, before JSON-LD reads them (it would drop a name with a
+    space). A prefixed name or IRI is left as it is."""
     from .read import context_graph
 
-    defined = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    todo = sorted(((s, p, o) for s, p, o in graph if p in _NAMED and isinstance(o, URIRef)
-                   and str(o).startswith(str(NJ)) and o not in defined), key=str)
-    if not todo:
-        return
-    context = context_graph(extra)
-    view = Graph()
-    view += context
-    view += graph
-    resolver = Resolver(view)
-    known = {s for s in context.subjects() if isinstance(s, URIRef)}
-    for s, p, o in todo:
-        if o in known:
-            continue  # an nj: id of the reference data, written as a bare id
-        name = unquote(str(o)[len(str(NJ)):])
-        domain, must_exist = _NAMED[p]
+    own: set[str] = set()
+    _own_ids(document, own)
+    state: dict[str, Resolver] = {}
+
+    def resolver() -> Resolver:
+        if "r" not in state:
+            state["r"] = Resolver(context_graph(extra))
+        return state["r"]
+
+    def one(key: str, value: str) -> str:
+        if value in own or value.startswith(_SCHEMES) or value.startswith("_:"):
+            return value
+        if _PREFIXED_NAME.match(value):
+            return value  # a prefixed name: a known prefix, or a typo _check_prefixes reports
+        domain, must_exist = _NAMED[key]
         try:
-            node = resolver.resolve(name, domain, must_exist=must_exist)
+            node = resolver().resolve(value, domain, must_exist=must_exist)
         except CellError as err:
-            line = next((n for n, row in enumerate(text.splitlines(), start=1) if name in row), 0)
+            line = next((n for n, row in enumerate(text.splitlines(), start=1)
+                         if row.strip().startswith(f"{key}:") and value in row), 0)
             raise err.at(f"{path}:{line}" if line else str(path)) from None
-        if node != o:
-            graph.remove((s, p, o))
-            graph.add((s, p, node))
+        return str(node)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key in _NAMED and isinstance(value, str):
+                    out[key] = one(key, value)
+                elif key in _NAMED and isinstance(value, list):
+                    out[key] = [one(key, v) if isinstance(v, str) else walk(v) for v in value]
+                else:
+                    out[key] = walk(value)
+            return out
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(document)
