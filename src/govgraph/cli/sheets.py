@@ -13,11 +13,13 @@ from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 BASE_OPTION = typer.Option([], "--base", hidden=True, help="Deprecated: the old name of --context.")
 
 
-def _with_base(context: list[Path] | None, base: list[Path]) -> list[Path]:
-    """``--context`` files, plus any given with the deprecated ``--base`` (saying so on stderr)."""
+def _with_base(context: list[Path] | None, base: list[Path], lang: Lang | str = "en") -> list[Path]:
+    """``--context`` files, plus any given with the deprecated ``--base`` (saying so on stderr, in ``lang``)."""
     if base:
-        typer.echo("govgraph: --base is deprecated; use --context (the same option as on every other command)",
-                   err=True)
+        note = ("govgraph: --base er forældet; brug --context (samme tilvalg som på alle andre kommandoer)"
+                if getattr(lang, "value", lang) == "da" else
+                "govgraph: --base is deprecated; use --context (the same option as on every other command)")
+        typer.echo(note, err=True)
     return [*(context or ()), *base]
 
 
@@ -41,7 +43,7 @@ def template(
         if out.suffix.lower() != ".xlsx":
             raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)",
                              da=f"-o {out}: skabelonen er en .xlsx-projektmappe (kald den fx forslag.xlsx)")
-        write_template(out, lang.value, _with_base(context, base))
+        write_template(out, lang.value, _with_base(context, base, lang))
     except GovgraphError as error:
         fail(error, lang)
 
@@ -62,7 +64,7 @@ def import_(
     from ..sheets.workbook import write_atomic
 
     try:
-        write_atomic(out, to_turtle(source, _with_base(context, base)))
+        write_atomic(out, to_turtle(source, _with_base(context, base, lang)))
     except GovgraphError as error:
         fail(error, lang)
 
