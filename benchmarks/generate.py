@@ -18,12 +18,15 @@ warning or an info, under the rules in force on its date.
 About 2 % of the bodies are broken on purpose (at least one of each kind, so a small model has
 every kind), each in one way that fires one known rule:
 
-    parity        North Jutland political cluster: an extra voting alderman (3 : 4)   DK22-LOC-PARITY
-    appointment   North Jutland political cluster: a regional member not approved      DK22-LOC-REGIONAL-APPOINTMENT
+    parity        North Jutland political cluster: a regional member without a vote    DK22-LOC-PARITY
+    appointment   North Jutland political cluster: a regional member approved by the
+                  wrong body                                                          DK22-LOC-REGIONAL-APPOINTMENT
     psychiatry    administrative cluster: the psychiatry seat represents the hospital   DK22-LAW-AHC-PSYCHIATRY
     observer      committee or administrative cluster: the observer seat votes        CORE-OBSERVER-NO-VOTE
     cycle         two operations forums also report to each other                     CORE-NO-CYCLE (both)
-    mayor         political cluster: a municipality's mayor seat held by an alderman   DK22-LAW-PHC-MAYORS
+    mayor         political cluster outside North Jutland: a municipality's mayor seat
+                  held by an alderman without a vote (a voting alderman would also
+                  break § 203's closed composition; in North Jutland, parity)         DK22-LAW-PHC-MAYORS
 
 The same seed and target give the same bytes.
 """
@@ -315,7 +318,7 @@ class Generator:
             "psychiatry": [b for b in self.bodies if b.kind == "ahc"],
             "observer": [b for b in self.bodies if b.kind in ("ssu", "ahc")],
             "cycle": [b for b in self.bodies if b.kind == "ahc"],  # the AHC's two forums
-            "mayor": [b for b in self.bodies if b.kind == "phc"],
+            "mayor": [b for b in self.bodies if b.kind == "phc" and not b.nj],
         }
         for bodies in eligible.values():
             self.rng.shuffle(bodies)
@@ -347,13 +350,12 @@ class Generator:
         return [b for b in self.bodies if b.kind == "forum" and b.props["org:reportsTo"] == [ahc.iri]]
 
     def _break_parity(self, phc: Body) -> None:
-        municipality = next(s for s in phc.seats if s.props["org:role"] == ["role:Mayor"]).props["gg:represents"][0]
-        self.seat(phc, len(phc.seats) + 1, "Rådmand (ekstra)", "Alderman (extra)", "role:Alderman", "side:Municipality",
-                  municipality)
+        seat = next(s for s in phc.seats if s.props["org:role"] == ["role:RegionalCouncilMember"])
+        seat.props["gg:votingRight"] = ["false"]
 
     def _break_appointment(self, phc: Body) -> None:
-        seat = next(s for s in phc.seats if s.props["org:role"] == ["role:RegionalCouncilMember"])
-        del seat.props["gg:approvedBy"]
+        seat = [s for s in phc.seats if s.props["org:role"] == ["role:RegionalCouncilMember"]][-1]
+        seat.props["gg:approvedBy"] = ["nj:kontaktudvalget"]
 
     def _break_psychiatry(self, ahc: Body) -> None:
         seat = next(s for s in ahc.seats if "psychiatry" in s.props["gg:represents"][0] or s.props["gg:represents"] == ["nj:psykiatrien"])
@@ -371,6 +373,7 @@ class Generator:
     def _break_mayor(self, phc: Body) -> None:
         seat = [s for s in phc.seats if s.props["org:role"] == ["role:Mayor"]][1]  # not the co-chair
         seat.props["org:role"] = ["role:Alderman"]
+        seat.props["gg:votingRight"] = ["false"]
         seat.props["rdfs:label"] = [x.replace("borgmester", "rådmand").replace("mayor", "alderman") for x in seat.props["rdfs:label"]]
 
     # ------------------------------------------------------------------ output

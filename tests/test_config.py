@@ -100,7 +100,7 @@ def test_environment_gives_defaults_too(run, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GOVGRAPH_LANG", "da")
     assert "organer kontrolleret" in run("validate", PARITY).stdout
-    warned = DATA / "scenarios" / "klynge-midt-2022-a-with-patients.ttl"  # one warning, no violation
+    warned = DATA / "scenarios" / "nordjylland-2022.ttl"  # warnings, no violation
     assert run("validate", warned).exit_code == 0
     monkeypatch.setenv("GOVGRAPH_FAIL_ON", "warning")
     assert run("validate", warned).exit_code == 1

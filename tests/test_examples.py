@@ -16,10 +16,13 @@ EXAMPLES = DATA / "examples"
 #: example → (exit code, sorted (rule, body) of its findings)
 EXPECTED: dict[str, tuple[int, list[tuple[str, str]]]] = {
     "klynge-midt-2022-ok": (0, []),
+    # The former "ok": an alderman with a vote breaks § 203 stk. 4's closed list of members.
+    "klynge-midt-2022-alderman-votes": (1, [("DK22-LAW-PHC-CLOSED", "Political Health Cluster Midt")]),
     "klynge-midt-2022-no-psychiatry": (1, [("DK22-LAW-AHC-PSYCHIATRY", "Administrative Health Cluster Midt")]),
     "klynge-midt-2022-parity": (1, [("DK22-LOC-PARITY", "Political Health Cluster Midt")]),
-    # The observer's vote also tips parity to 4 municipal against 3 regional voting seats.
-    "klynge-midt-2022-observer-votes": (1, [("DK22-LOC-PARITY", "Political Health Cluster Midt"),
+    # The observer's vote also breaks the law's closed list and tips parity to 3 municipal against 2 regional.
+    "klynge-midt-2022-observer-votes": (1, [("DK22-LAW-PHC-CLOSED", "Political Health Cluster Midt"),
+                                            ("DK22-LOC-PARITY", "Political Health Cluster Midt"),
                                             ("DK22-LOC-PHC-OBSERVERS", "Political Health Cluster Midt")]),
     "klynge-midt-2022-cycle": (1, [("CORE-NO-CYCLE", "Administrative Health Cluster Midt"),
                                    ("CORE-NO-CYCLE", "Political Health Cluster Midt")]),

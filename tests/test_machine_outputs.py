@@ -37,7 +37,7 @@ def test_sarif_is_valid_against_the_schema(run, sarif_validator) -> None:
     assert finding["ruleId"] == "DK22-LOC-PARITY" and finding["level"] == "error"
     location = finding["locations"][0]
     # an absolute path given is a file: URI; a relative one stays relative (the golden test below)
-    assert location["physicalLocation"] == {"artifactLocation": {"uri": PARITY.as_uri()}, "region": {"startLine": 38}}
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": PARITY.as_uri()}, "region": {"startLine": 39}}
     assert location["logicalLocations"] == [{"kind": "object", "name": "Political Health Cluster Midt"}]
     assert log["runs"][0]["tool"]["driver"]["rules"][finding["ruleIndex"]] == {"id": "DK22-LOC-PARITY"}
 
@@ -71,7 +71,7 @@ def test_github_annotations(run, golden, monkeypatch) -> None:
     result = run("validate", "data/examples/klynge-midt-2022-parity.ttl", "--format", "github")
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("::error file=data/examples/klynge-midt-2022-parity.ttl,line=38,title=DK22-LOC-PARITY::"
+    assert first.startswith("::error file=data/examples/klynge-midt-2022-parity.ttl,line=39,title=DK22-LOC-PARITY::"
                             "Political Health Cluster Midt: Kontaktudvalget decided")
     golden(result.stdout, "validate/parity-github.txt")
     acked = run("validate", "data/examples/klynge-midt-2022-parity.ttl", "-f", "github", "-a", ACKS / "parity.toml")

@@ -44,7 +44,17 @@ def test_seats_by_side(tiny) -> None:
     assert rows["seats.voting"] == 9 and rows["seats.voting.Region"] == 3 and rows["seats.observers"] == 1
 
 
-def test_parity_per_political_body(tiny) -> None:
+def test_parity_only_where_a_parity_rule_binds(tiny) -> None:
+    # The tiny model's bodies are plain committees: no parity rule targets them, so no parity rows.
+    assert parity(tiny, DAY).bodies == ()
+    assert list(parity(tiny, DAY).figures(namer(tiny))) == []
+
+
+def test_parity_per_political_body(tiny, monkeypatch) -> None:
+    import govgraph.metrics_rules
+
+    # As if a parity rule bound every political body (North Jutland's clusters: tests/test_metrics_rules.py).
+    monkeypatch.setattr(govgraph.metrics_rules, "asks", lambda org, body, day, parameter: parameter == "paritySide")
     result = parity(tiny, DAY)
     got = {str(b.body).removeprefix(EX): (b.regional, b.municipal, b.holds) for b in result.bodies}
     assert got == {"top": (2, 2, True), "mid": (1, 2, False)}  # observers and ad hoc never count

@@ -20,7 +20,11 @@ LAYERS = {LAYER.Integrity, LAYER.Law, LAYER.PoliticalAgreement, LAYER.LocalDecis
 SEVERITY_OF_LAYER = {LAYER.Integrity: {SH.Violation}, LAYER.Law: {SH.Violation},
                      LAYER.LocalDecision: {SH.Violation}, LAYER.PoliticalAgreement: {SH.Warning, SH.Info}}
 #: Rules whose severity departs from their layer's on purpose; each says why in its rdfs:comment.
-SEVERITY_EXCEPTIONS = {"CORE-TASK-LEVEL": SH.Warning, "DK22-LOC-CHAIR-DEPUTY-SIDES": SH.Warning}
+SEVERITY_EXCEPTIONS = {"CORE-TASK-LEVEL": SH.Warning, "DK22-LOC-CHAIR-DEPUTY-SIDES": SH.Warning,
+                       # minute 001 describes practice (PLO ad hoc), it decides nothing: information
+                       "DK21-PC-PLO-AD-HOC": SH.Info,
+                       # a seat silent on who appointed it is a gap in the record, not a breach of the decision
+                       "DK22-LOC-REGIONAL-APPOINTMENT-RECORD": SH.Info}
 
 
 def _languages(node, prop) -> set[str]:

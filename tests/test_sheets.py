@@ -166,16 +166,27 @@ def test_not_a_date(text: str) -> None:
         decode_text(BODIES.column("valid_from"), text, Resolver(context_graph()))
 
 
-def test_base_files_define_what_cells_may_name(run, tmp_path: Path) -> None:
-    """A seat for a body another file defines: unknown alone, fine with --base."""
+def test_context_files_define_what_cells_may_name(run, tmp_path: Path) -> None:
+    """A seat for a body another file defines: unknown alone, fine with --context (or the old --base)."""
     out = tmp_path / "seat.ttl"
     result = run("import", SHEETS / "extra-seat.xlsx", "-o", out)
     assert result.exit_code == 2 and "sheet Seats, row 2, column Body: unknown body 'pk-midt'" in result.stderr
-    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "good.yaml")
-    assert result.exit_code == 0, result.stderr
-    assert "org:postIn nj:pk-midt" in out.read_text(encoding="utf-8")
-    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--base", SHEETS / "nowhere.ttl")
+    for option in ("--context", "--base"):
+        result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, option, SHEETS / "good.yaml")
+        assert result.exit_code == 0, result.stderr
+        assert "org:postIn nj:pk-midt" in out.read_text(encoding="utf-8")
+        assert ("deprecated" in result.stderr) == (option == "--base")
+    result = run("import", SHEETS / "extra-seat.xlsx", "-o", out, "--context", SHEETS / "nowhere.ttl")
     assert result.exit_code == 2 and "nowhere.ttl: no such file" in result.stderr
+
+
+def test_every_command_reads_the_workbook_with_the_context(run) -> None:
+    """validate, info, lint and draw read the same workbook as import does, names resolved against --context."""
+    for command in ("validate", "info", "lint"):
+        alone = run(command, SHEETS / "extra-seat.xlsx")
+        assert alone.exit_code == 2 and "unknown body 'pk-midt'" in alone.stderr
+        with_context = run(command, SHEETS / "extra-seat.xlsx", "--context", SHEETS / "good.yaml")
+        assert with_context.exit_code in (0, 1) and "unknown body" not in with_context.stderr, with_context.stderr
 
 
 def test_csv_as_danish_excel_saves_it() -> None:

@@ -60,16 +60,24 @@ def test_template_is_byte_identical_and_english_too(run, tmp_path: Path) -> None
     assert "Seats" in book.sheetnames and book["Seats"]["E1"].value == "Role"
 
 
-def test_base_bodies_are_offered(run, tmp_path: Path) -> None:
+def test_context_bodies_are_offered_by_label(run, tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
-    assert run("template", "-o", out, "--base", DATA / "scenarios" / "nordjylland-2022.ttl").exit_code == 0
+    result = run("template", "-o", out, "--context", DATA / "scenarios" / "nordjylland-2022.ttl")
+    assert result.exit_code == 0 and "deprecated" not in result.stderr
     book = openpyxl.load_workbook(out)
     body_list = _validations(book["Seats"])["B"]
     column = body_list.split("!")[1].split(":")[0].replace("$", "").rstrip("0123456789")
     offered = {c.value for c in book["Lists"][column]}
-    assert "regionsraadet" in offered  # reference data
-    bodies_2022 = {b.iri for b in organization(load([DATA / "scenarios" / "nordjylland-2022.ttl"])).bodies}
-    assert any(str(b).rsplit("/", 1)[-1] in offered for b in bodies_2022)
+    assert "Regional Council" in offered  # reference data, by its English label
+    org = organization(load([DATA / "scenarios" / "nordjylland-2022.ttl"]))
+    assert "Health Cooperation Committee" in offered
+    assert all(org.label(b.iri, "en") in offered or str(b.iri).rsplit("/", 1)[-1] in offered for b in org.bodies)
+
+
+def test_base_is_a_deprecated_alias_of_context(run, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    result = run("template", "-o", out, "--base", DATA / "scenarios" / "nordjylland-2022.ttl")
+    assert result.exit_code == 0 and "--base is deprecated; use --context" in result.stderr
 
 
 def test_template_wants_xlsx(run, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
+from .lint_areas import area_findings
 from .load import Model, Problem, bad_literals, unknown_terms
 from .model import label, subclasses
 from .positions import Location
@@ -73,6 +74,7 @@ def _lint(model: Model) -> Iterator[Finding]:
         for target in targets:
             if isinstance(target, URIRef) and not any(t in body_classes for t in g.objects(target, RDF.type)):
                 yield _finding(model, "seat-body-kind", seat, focus=name, target=label(g, target))
+    yield from area_findings(model)
 
 
 def lint_rules(paths: list[Path]) -> Report:

@@ -232,11 +232,13 @@ DIRECTORY_READERS: list[tuple[Callable[[Path], bool], Reader]] = []
 def _lazy(module: str, name: str) -> Reader:
     """A reader imported on first use, so that loading Turtle never imports openpyxl or PyYAML."""
 
-    def call(path: Path) -> Parsed:
+    def call(path: Path, context: Sequence[Path] = ()) -> Parsed:
         import importlib
 
-        return getattr(importlib.import_module(module, __package__), name)(path)
+        reader = getattr(importlib.import_module(module, __package__), name)
+        return reader(path, extra=tuple(context)) if context else reader(path)
 
+    call.resolves_names = True  # type: ignore[attr-defined]  # cell names resolve against --context too
     return call
 
 
@@ -246,15 +248,22 @@ READERS[".yaml"] = READERS[".yml"] = _lazy(".sheets.yamlld", "read_yaml")
 DIRECTORY_READERS.append((_lazy(".sheets.tables", "is_csv_folder"), _lazy(".sheets.read", "read_csv_folder")))
 
 
-def read_file(path: Path) -> Parsed:
-    """Parse one input file (or a directory a registered reader accepts)."""
+def _read(reader: Reader, path: Path, context: Sequence[Path]) -> Parsed:
+    """Readers that resolve names (spreadsheets, YAML) also get the ``--context`` files; Turtle needs no names."""
+    if context and getattr(reader, "resolves_names", False):
+        return reader(path, context)  # type: ignore[call-arg]
+    return reader(path)
+
+
+def read_file(path: Path, context: Sequence[Path] = ()) -> Parsed:
+    """Parse one input file (or a directory a registered reader accepts); ``context`` files name things too."""
     if not path.exists():
         raise InputError(path, "no such file", "check the path and the spelling",
                          "filen findes ikke", "tjek stien og stavemåden")
     if path.is_dir():
         for accepts, reader in DIRECTORY_READERS:
             if accepts(path):
-                return reader(path)
+                return _read(reader, path, context)
         raise InputError(path, "is a directory, not a model file", "name the .ttl files inside it",
                          "er en mappe, ikke en modelfil", "angiv .ttl-filerne i den")
     reader = READERS.get(path.suffix.lower())
@@ -262,7 +271,7 @@ def read_file(path: Path) -> Parsed:
         known = ", ".join(sorted(READERS))
         raise InputError(path, f"unknown file format {path.suffix or '(no suffix)'!r}", f"use one of {known}",
                          f"ukendt filformat {path.suffix or '(ingen endelse)'!r}", f"brug en af {known}")
-    return reader(path)
+    return _read(reader, path, context)
 
 
 # ----------------------------------------------------------------------- model
@@ -339,7 +348,7 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
                          "ingen modelfil angivet", "angiv mindst én .ttl-fil")
     places, parts = SourceMap(), []
     for path in files:
-        parsed = read_file(path)
+        parsed = read_file(path, context)
         if len(parsed.graph) == 0:
             raise InputError(path, "the file contains no statements",
                              "an empty proposal cannot be checked; add the scenario and its bodies",

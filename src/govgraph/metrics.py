@@ -114,6 +114,8 @@ class Parity:
     bodies: tuple[BodyParity, ...]
 
     def figures(self, name: Namer) -> Iterator[Figure]:
+        if not self.bodies:
+            return  # no parity rule binds a body here: no row says "0 without parity"
         yield Figure("parity.holds", Text("politiske organer med paritet", "political bodies with parity"),
                      sum(1 for b in self.bodies if b.holds))
         yield Figure("parity.fails", Text("politiske organer uden paritet", "political bodies without parity"),
@@ -128,15 +130,19 @@ class Parity:
 
 @register("parity", da="Paritet", en="Parity")
 def parity(org: Organization, day: dt.date | None) -> Parity:
-    """Per political body (gg:level level:Political): voting seats of side:Region and of side:Municipality.
+    """Per political body (gg:level level:Political) that a parity rule in force binds (North Jutland's
+    clusters 2022-2026: Kontaktudvalget's decision): voting seats of side:Region and of side:Municipality.
 
     Observers and ad-hoc seats never count. A political body with no voting
     seat of either side (e.g. a council whose seats the scenario does not
-    model) is left out: 0 : 0 would say nothing.
+    model) is left out: 0 : 0 would say nothing; so is a body no parity rule
+    binds (a 2027 health council, another region's cluster): parity is not its yardstick.
     """
+    from .metrics_rules import asks
+
     found = []
     for body in org.on(day):
-        if body.level != LEVEL.Political:
+        if body.level != LEVEL.Political or not asks(org, body, day, "paritySide"):
             continue
         voting = [s for s in _counted_seats(body, day) if s.voting]
         regional = sum(1 for s in voting if s.side == SIDE.Region)
@@ -144,6 +150,10 @@ def parity(org: Organization, day: dt.date | None) -> Parity:
         if regional or municipal:
             found.append(BodyParity(body.iri, regional, municipal))
     return Parity(tuple(found))
+
+
+# The figures other rules in force ask about (regional majority, seats per municipality) follow parity.
+from . import metrics_rules  # noqa: E402,F401
 
 
 # ---------------------------------------------------------- representation

@@ -19,6 +19,7 @@ SRC = Namespace("https://w3id.org/govgraph/source/")
 RULE = Namespace("https://w3id.org/govgraph/rule/")
 GGC = Namespace("https://w3id.org/govgraph/constraint#")  # parameters of shapes/components.ttl
 NJ = Namespace("https://w3id.org/govgraph/nordjylland/")
+DK = Namespace("https://w3id.org/govgraph/denmark/")  # national reference data (data/reference/denmark.ttl)
 
 #: Prefixes bound on every graph govgraph builds, so output reads like input.
 PREFIXES: dict[str, Namespace] = {
@@ -36,6 +37,7 @@ PREFIXES: dict[str, Namespace] = {
     "rule": RULE,
     "ggc": GGC,
     "nj": NJ,
+    "dk": DK,
     "org": ORG,
     "foaf": FOAF,
     "skos": SKOS,
@@ -50,6 +52,6 @@ PREFIXES: dict[str, Namespace] = {
 
 __all__ = [
     "GG", "ROLE", "SIDE", "LEVEL", "OFFICE", "STATUS", "LAYER", "QUAL", "DKH", "TASK",
-    "SRC", "RULE", "GGC", "NJ", "PREFIXES", "DCTERMS", "FOAF", "ORG", "OWL", "RDF", "RDFS", "SH",
+    "SRC", "RULE", "GGC", "NJ", "DK", "PREFIXES", "DCTERMS", "FOAF", "ORG", "OWL", "RDF", "RDFS", "SH",
     "SKOS", "TIME", "XSD",
 ]

@@ -46,7 +46,7 @@ def compare(
     output: Path = typer.Option(None, "--output", "-o", metavar="FILE", help=OUTPUT_HELP),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,

@@ -57,7 +57,7 @@ def diff(
     focus: str = typer.Option(None, "--focus", help="Keep to one body or area (a cluster): its label, IRI or local name; "
                                                     "other bodies are left out, not listed as abolished or added."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Compare two organizations: bodies paired through their change events, then by identity; seats, chairs,

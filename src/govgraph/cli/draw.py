@@ -60,7 +60,7 @@ def draw(
                                   help="summary (seat counts by side), seats (the seat list) or members (the people)."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Draw the org chart of a model: bodies as boxes, reporting lines solid, advisory lines dashed.

@@ -32,7 +32,7 @@ def info(
     fmt: InfoFormat = typer.Option(InfoFormat.text, "--format", "-f", metavar="text|json", help="text or json."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Show the bodies of a model with seats by side, role and constituency, vacancies, persons and tasks.
@@ -56,7 +56,7 @@ def lint(
                                      "is not standard (each problem with file:line and the fix). Repeatable."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
     no_color: bool = NO_COLOR_OPTION,
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import GovgraphError, UsageError
-from . import LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 from .output import emit, is_stdout
 
 
@@ -29,15 +29,32 @@ def _suffix_error(out: Path, allowed: str, da_allowed: str) -> UsageError:
                       da=f"-o {out}: kan ikke skrive en '{out.suffix}'-fil ({da_allowed}, eller '-o -' for at udskrive)")
 
 
+#: ``--base`` was these commands' name for ``--context``; it still works, with a note.
+BASE_OPTION = typer.Option([], "--base", hidden=True, help="Deprecated: the old name of --context.")
+
+
+def _with_base(context: list[Path] | None, base: list[Path], lang: Lang | str = "en") -> list[Path]:
+    """``--context`` files, plus any given with the deprecated ``--base`` (saying so on stderr, in ``lang``)."""
+    if base:
+        note = ("govgraph: --base er forældet; brug --context (samme tilvalg som på alle andre kommandoer)"
+                if getattr(lang, "value", lang) == "da" else
+                "govgraph: --base is deprecated; use --context (the same option as on every other command)")
+        typer.echo(note, err=True)
+    return [*(context or ()), *base]
+
+
 @app.command()
 def template(
     out: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                              help="The workbook to write (.xlsx); '-' writes it to standard output."),
     lang: Lang = LANG_OPTION,
-    base: list[Path] = typer.Option([], "--base", metavar="FILE",
-                                    help="Model files whose bodies the drop-down lists offer."),
+    context: list[Path] = CONTEXT_OPTION,
+    base: list[Path] = BASE_OPTION,
 ) -> None:
     """Write an empty proposal workbook: a sheet per kind of thing, drop-down lists, an example row, a read-me.
+
+    The drop-down lists offer, by label, what the readers accept: the vocabulary, the bundled reference data
+    and the --context files (their bodies, municipalities, clusters, …).
 
     Example: govgraph template -o proposal.xlsx --lang da
     """
@@ -47,7 +64,7 @@ def template(
         if not is_stdout(out) and out.suffix.lower() != ".xlsx":
             raise UsageError(f"-o {out}: the template is an .xlsx workbook (name it e.g. proposal.xlsx)",
                              da=f"-o {out}: skabelonen er en .xlsx-projektmappe (kald den fx forslag.xlsx)")
-        _workbook_to(out, lambda path: write_template(path, lang.value, base))
+        _workbook_to(out, lambda path: write_template(path, lang.value, _with_base(context, base, lang)))
     except GovgraphError as error:
         fail(error, lang)
 
@@ -57,8 +74,8 @@ def import_(
     source: Path = typer.Argument(..., metavar="SOURCE", help="A workbook (.xlsx), a folder of CSV files or a YAML file."),
     out: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                              help="The Turtle file to write (.ttl); '-' prints it."),
-    base: list[Path] = typer.Option([], "--base", metavar="FILE",
-                                    help="Model files the sheets may refer to (e.g. bodies)."),
+    context: list[Path] = CONTEXT_OPTION,
+    base: list[Path] = BASE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
     """Turn a spreadsheet (or CSV folder, or YAML) proposal into Turtle, after checking every cell.
@@ -72,7 +89,7 @@ def import_(
         if not is_stdout(out) and out.suffix.lower() not in (".ttl", ".turtle"):
             raise _suffix_error(out, "import writes Turtle: name it e.g. proposal.ttl",
                                 "import skriver Turtle: kald den fx forslag.ttl")
-        data = to_turtle(source, base)
+        data = to_turtle(source, _with_base(context, base, lang))
         if is_stdout(out):
             emit(data.decode("utf-8"), None)
         else:
@@ -89,7 +106,8 @@ def export(
                                   "workbook on standard output."),
     lang: Lang = LANG_OPTION,
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
+    context: list[Path] = CONTEXT_OPTION,
 ) -> None:
     """Write a model as the same spreadsheet the template gives (or as a folder of CSV files), losslessly.
 
@@ -101,6 +119,6 @@ def export(
         if not is_stdout(out) and out.suffix and out.suffix.lower() != ".xlsx" and not out.is_dir():
             raise _suffix_error(out, "use .xlsx for a workbook or a folder name without suffix for CSV files",
                                 "brug .xlsx til en projektmappe eller et mappenavn uden endelse til CSV-filer")
-        _workbook_to(out, lambda path: write_export(model, path, lang.value, reference))
+        _workbook_to(out, lambda path: write_export(model, path, lang.value, reference, context or ()))
     except GovgraphError as error:
         fail(error, lang)

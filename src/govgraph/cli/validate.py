@@ -52,7 +52,7 @@ def validate(
         help="A TOML file of standing findings the steering group accepted: they are listed, not failed "
              "(default: GOVGRAPH_ACKNOWLEDGEMENTS or the config file)."),
     reference: bool = typer.Option(True, "--reference/--no-reference",
-                                   help="Load the bundled North Jutland reference data as context."),
+                                   help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
     no_color: bool = NO_COLOR_OPTION,
 ) -> None:

@@ -20,6 +20,7 @@ from rdflib import URIRef
 from rdflib.namespace import ORG, OWL, RDF, SKOS
 
 from ..model import Body, Organization, Seat
+from ..vocab import GG
 from .diff_words import count, w
 
 SIDE_ORDER = ("Region", "Municipality", "GeneralPractice", "PatientsRelatives")
@@ -43,7 +44,9 @@ def _type_of(org: Organization, node: URIRef) -> URIRef | None:
 def _each_type(org: Organization, body: Body, seats: list[Seat]) -> URIRef | None:
     """The type T when the seats represent, one or more each, exactly all members of type T of the body's area.
 
-    With no area members of that type, all instances of T in the graph stand in (one mayor per cluster of the region).
+    With no area members of that type, all instances of T in the graph stand in (one mayor per cluster of the
+    region); when the represented things lie in one region (``gg:region``), only that region's instances do, so the
+    national reference data does not hide North Jutland's "from each cluster".
     """
     reps = {s.represents for s in seats}
     if None in reps or len(reps) < 2:
@@ -57,6 +60,9 @@ def _each_type(org: Organization, body: Body, seats: list[Seat]) -> URIRef | Non
         members = {m for m in org.graph.objects(body.area, ORG.hasMember) if _type_of(org, m) == kind}
     if not members:
         members = {m for m in org.graph.subjects(RDF.type, kind) if isinstance(m, URIRef)}
+        regions = {region for r in reps for region in org.graph.objects(r, GG.region)}  # type: ignore[arg-type]
+        if len(regions) == 1:
+            members = {m for m in members if (m, GG.region, next(iter(regions))) in org.graph}
     return kind if reps == members else None
 
 

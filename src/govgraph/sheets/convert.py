@@ -12,22 +12,12 @@ from ..load import Model, Parsed, new_graph, read_file, refuse_problems
 
 
 def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
-    """Read one proposal; with ``base`` files, cell names may also refer to what those files define."""
-    if not base:
-        return read_file(path)
-    from .read import context_graph, read_csv_folder, read_xlsx
-    from .tables import is_csv_folder
-
+    """Read one proposal; with ``base`` (``--context``) files, names may also refer to what those files define."""
     for extra in base:
         if not extra.exists():
-            raise InputError(extra, "no such file", "check the path given to --base",
-                             da_what="filen findes ikke", da_hint="tjek stien givet til --base")
-    context = context_graph(base)
-    if path.suffix.lower() == ".xlsx":
-        return read_xlsx(path, context)
-    if is_csv_folder(path):
-        return read_csv_folder(path, context)
-    return read_file(path)
+            raise InputError(extra, "no such file", "check the path given to --context",
+                             da_what="filen findes ikke", da_hint="tjek stien givet til --context")
+    return read_file(path, base)
 
 
 def to_turtle(path: Path, base: Sequence[Path] = ()) -> bytes:

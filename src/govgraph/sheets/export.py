@@ -247,14 +247,16 @@ def model_rows(user: Graph, context: Graph, lang: str = "en", csv: bool = False,
     return Rows({sheet.key: sheets[sheet.key] for sheet in SHEETS})
 
 
-def export(paths: Sequence[Path], out: Path, lang: str = "en", reference: bool = True) -> None:
-    """Write the models in ``paths`` as one workbook (``out`` ends in .xlsx) or a folder of CSV files."""
+def export(paths: Sequence[Path], out: Path, lang: str = "en", reference: bool = True,
+           extra: Sequence[Path] = ()) -> None:
+    """Write the models in ``paths`` as one workbook (``out`` ends in .xlsx) or a folder of CSV files;
+    ``extra`` (``--context``) files name things the model refers to, as in every reader."""
     from ..load import context_files, load
     from .read import context_graph
     from .workbook import write_csv_folder, write_xlsx
 
-    model = load(paths, reference=reference)
-    context = context_graph() if reference else _plain_context(context_files(False))
+    model = load(paths, reference=reference, context=extra)
+    context = context_graph(extra) if reference else _plain_context([*context_files(False), *extra])
     as_csv = out.suffix.lower() != ".xlsx"
     rows = model_rows(model.user, context, lang, csv=as_csv, prefixes=own_prefixes(model.files))
     if as_csv:

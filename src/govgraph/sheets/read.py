@@ -36,14 +36,17 @@ def context_graph(extra: Sequence[Path] = ()) -> Graph:
     return graph
 
 
-def read_xlsx(path: Path, context: Graph | None = None) -> Parsed:
-    """An .xlsx workbook → its triples and the sheet/row of every thing it defines."""
-    return build(read_xlsx_tables(path), context)
+def read_xlsx(path: Path, context: Graph | None = None, extra: Sequence[Path] = ()) -> Parsed:
+    """An .xlsx workbook → its triples and the sheet/row of every thing it defines.
+
+    Cell names resolve against ``context`` (default: vocabulary and reference data) plus the ``extra``
+    files (``--context``)."""
+    return build(read_xlsx_tables(path), context if context is not None or not extra else context_graph(extra))
 
 
-def read_csv_folder(path: Path, context: Graph | None = None) -> Parsed:
-    """A folder of CSV files (bodies.csv, seats.csv, …) → triples and places."""
-    return build(read_csv_tables(path), context)
+def read_csv_folder(path: Path, context: Graph | None = None, extra: Sequence[Path] = ()) -> Parsed:
+    """A folder of CSV files (bodies.csv, seats.csv, …) → triples and places; names as :func:`read_xlsx`."""
+    return build(read_csv_tables(path), context if context is not None or not extra else context_graph(extra))
 
 
 def _cell(row: Row, column: Column, resolver: Resolver) -> list[Node]:

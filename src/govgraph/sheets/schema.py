@@ -273,10 +273,12 @@ CHANGES = Sheet("changes", "Change events", "Ændringer", "entity", rdf_type=ORG
                 help_da="Én række pr. omorganisering: hvilke organer den nedlægger og opretter.", columns=(
     _id(), *_labels(),
     Column("date", "Date", "Dato", "date", DCTERMS.date, help_en="Date of the change.", help_da="Dato for ændringen."),
-    Column("original", "Original bodies", "Oprindelige organer", "ref", ORG.originalOrganization, domain="any",
-           multi=True, help_en="Ids of the bodies before, ';'-separated.", help_da="Id på organerne før, adskilt af ';'."),
-    Column("resulting", "Resulting bodies", "Nye organer", "ref", ORG.resultingOrganization, domain="any",
-           multi=True, help_en="Ids of the bodies after, ';'-separated.", help_da="Id på organerne efter, adskilt af ';'."),
+    Column("original", "Original bodies", "Oprindelige organer", "ref", ORG.originalOrganization, domain="body",
+           multi=True, help_en="Names or ids of the bodies before, ';'-separated.",
+           help_da="Navne eller id på organerne før, adskilt af ';'."),
+    Column("resulting", "Resulting bodies", "Nye organer", "ref", ORG.resultingOrganization, domain="body",
+           multi=True, help_en="Names or ids of the bodies after, ';'-separated.",
+           help_da="Navne eller id på organerne efter, adskilt af ';'."),
     *_trailer()))
 
 DECISIONS = Sheet("decisions", "Decisions", "Beslutninger", "entity", rdf_type=GG.Decision,

@@ -24,7 +24,8 @@ def example_graph() -> Graph:
 
 
 def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
-    """Write the template workbook to ``out``; ``base`` files add their bodies to the drop-down lists."""
+    """Write the template workbook to ``out``; ``base`` (``--context``) files add their bodies, municipalities,
+    clusters, … to the drop-down lists, as the readers accept them."""
     from .export import model_rows
     from .read import context_graph
     from .workbook import write_xlsx
@@ -33,8 +34,8 @@ def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
         if not path.exists():
             from ..errors import InputError
 
-            raise InputError(path, "no such file", "check the path given to --base",
-                             da_what="filen findes ikke", da_hint="tjek stien givet til --base")
+            raise InputError(path, "no such file", "check the path given to --context",
+                             da_what="filen findes ikke", da_hint="tjek stien givet til --context")
     context = context_graph(base)
     rows = model_rows(example_graph(), context, lang)
     write_xlsx(out, rows.sheets, lang, context)

@@ -119,8 +119,9 @@ def write_xlsx(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str
     list_columns: dict[str, str] = {}
     for index, (key, heading) in enumerate(LISTS.items(), start=1):
         if key == "body":
-            # Bodies of the reference data and --base files, then every id typed on the Bodies sheet.
-            values = sorted({resolver.short(b) for b in resolver.members["body"]}, key=str.casefold)
+            # Bodies of the reference data and --context files by label (as the readers accept them),
+            # then every id typed on the Bodies sheet.
+            values = list_values(resolver, "body", lang)
             bodies = BODIES.name(lang)
             values += [f"=IF('{bodies}'!A{n}=\"\",\"\",'{bodies}'!A{n})" for n in range(2, _BODY_ROWS + 2)]
         else:

@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME, XSD
@@ -37,7 +40,7 @@ from ..errors import InputError
 from ..load import Parsed
 from ..positions import Location, SourceMap
 from ..vocab import GG, NJ, PREFIXES
-from .resolve import Resolver
+from .resolve import CellError, Resolver
 
 _IDS = {"postIn": ORG.postIn, "organization": ORG.organization, "member": ORG.member, "role": ORG.role,
         "reportsTo": ORG.reportsTo, "memberDuring": ORG.memberDuring,
@@ -125,8 +128,12 @@ def _check_prefixes(path: Path, text: str, graph: Graph) -> None:
                              da_what=f"ukendt præfiks {prefix!r} i {iri!r}", da_hint=f"kendte præfikser: {known}")
 
 
-def read_yaml(path: Path) -> Parsed:
-    """A YAML proposal → its triples and the line of every node with an id."""
+def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
+    """A YAML proposal → its triples and the line of every node with an id.
+
+    A reference written as a bare name (``represents: Aarhus``, ``role: borgmester``) that the document does
+    not define resolves, like a workbook cell, against the vocabulary, the reference data and the ``extra``
+    (``--context``) files: by label in Danish or English, by a common spelling or by local name."""
     import yaml
 
     from ..load import _decode, _read_bytes, _remote_contexts
@@ -156,6 +163,7 @@ def read_yaml(path: Path) -> Parsed:
                          "leave @context out (govgraph's is built in) or put it inline",
                          da_what=f"ekstern JSON-LD-kontekst {remote[0]!r} afvist: govgraph henter aldrig noget fra nettet",
                          da_hint="udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
+    document = _resolve_names(path, text, document, extra)
     own = document.pop("@context", None)
     document["@context"] = [CONTEXT, own] if own else CONTEXT
     graph = Graph()
@@ -176,3 +184,77 @@ def read_yaml(path: Path) -> Parsed:
         if isinstance(node, URIRef):
             places.add(node, Location(str(path), line))
     return Parsed(graph, places)
+
+
+#: The domain (as in the workbook's columns) of each id-valued key whose value may be a name.
+_NAMED: dict[str, tuple[str, bool]] = {
+    "represents": ("party", True), "appointedBy": ("party", False), "approvedBy": ("party", False),
+    "area": ("party", False), "postIn": ("body", True), "organization": ("body", True),
+    "topBody": ("body", True), "includesBody": ("body", False), "reportsTo": ("body", False),
+    "advises": ("body", False), "originalOrganization": ("body", False),
+    "resultingOrganization": ("body", False), "role": ("role", True), "side": ("side", True),
+    "level": ("level", True), "office": ("office", True), "status": ("status", True),
+    "hasTask": ("task", True), "requiresQualification": ("qualification", True), "source": ("source", False),
+}
+
+
+_PREFIXED_NAME = re.compile(r"^[A-Za-z][\w.-]*:\S*$")
+
+
+def _own_ids(node: Any, found: set[str]) -> None:
+    """Every id the document itself gives (``id:`` / ``@id:``)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("id", "@id") and isinstance(value, str):
+                found.add(value)
+            _own_ids(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _own_ids(item, found)
+
+
+def _resolve_names(path: Path, text: str, document: Any, extra: Sequence[Path]) -> Any:
+    """Bare names in id-valued keys (``represents: Randers``, ``role: borgmester``) that the document does not
+    define as ids → full IRIs of the things they name, before JSON-LD reads them (it would drop a name with a
+    space). A prefixed name or IRI is left as it is."""
+    from .read import context_graph
+
+    own: set[str] = set()
+    _own_ids(document, own)
+    state: dict[str, Resolver] = {}
+
+    def resolver() -> Resolver:
+        if "r" not in state:
+            state["r"] = Resolver(context_graph(extra))
+        return state["r"]
+
+    def one(key: str, value: str) -> str:
+        if value in own or value.startswith(_SCHEMES) or value.startswith("_:"):
+            return value
+        if _PREFIXED_NAME.match(value):
+            return value  # a prefixed name: a known prefix, or a typo _check_prefixes reports
+        domain, must_exist = _NAMED[key]
+        try:
+            node = resolver().resolve(value, domain, must_exist=must_exist)
+        except CellError as err:
+            line = next((n for n, row in enumerate(text.splitlines(), start=1)
+                         if row.strip().startswith(f"{key}:") and value in row), 0)
+            raise err.at(f"{path}:{line}" if line else str(path)) from None
+        return str(node)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key in _NAMED and isinstance(value, str):
+                    out[key] = one(key, value)
+                elif key in _NAMED and isinstance(value, list):
+                    out[key] = [one(key, v) if isinstance(v, str) else walk(v) for v in value]
+                else:
+                    out[key] = walk(value)
+            return out
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(document)
