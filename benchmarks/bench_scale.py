@@ -321,6 +321,20 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench_scale.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"figures: {(OUT / 'bench_scale.json').relative_to(ROOT)}")
+    sys.exit(1 if wrong(figures) else 0)
+
+
+def wrong(figures: dict) -> list[str]:
+    """What went wrong (a run that failed, findings other than the planted or than bare pySHACL's);
+    a target missed is a figure, not a failure."""
+    problems = [f"validate {size}" for size, row in figures.get("scale", {}).items()
+                if row["code"] not in (0, 1) or not row.get("exact")]
+    problems += [f"pyshacl {size}" for size, row in figures.get("pyshacl", {}).items()
+                 if not row.get("identical_findings") or not row.get("planted_match")]
+    problems += [part for part in ("compare", "diff") if part in figures and figures[part]["code"] not in (0, 1)]
+    if "bundled" in figures and figures["bundled"]["end_to_end"]["code"] not in (0, 1):
+        problems.append("bundled")
+    return problems
 
 
 if __name__ == "__main__":

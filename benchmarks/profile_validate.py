@@ -13,6 +13,7 @@ rule, the findings and the JSON report. A profiler of the whole command is
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import time
@@ -42,6 +43,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10, help="how many of the slowest rules to list")
     parser.add_argument("--skip", action="append", default=[], metavar="RULE-ID",
                         help="leave this rule out of the queries (e.g. one that would run for an hour)")
+    parser.add_argument("--pairs", type=Path, help="write the findings' (rule id, focus IRI) pairs here as JSON, "
+                        "to compare with a generated model's .planted.json")
     args = parser.parse_args()
     with stage("import govgraph (load, model, check)"):
         import importlib
@@ -103,6 +106,9 @@ def main() -> None:
         checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
         report = ValidationReport.of_validation(found_list, day, chosen, checked)
         render_findings.render_findings_json(report, "en", as_of=day.isoformat(), rules=list(report.rules))
+    if args.pairs:
+        pairs = sorted([f.rule, f.focus_iri] for f in found_list)
+        args.pairs.write_text(json.dumps({"skipped": args.skip, "pairs": pairs}, indent=1) + "\n", encoding="utf-8")
     triples = len(model.graph)
     total = sum(s[1] for s in STAGES)
     print(f"{args.model}: {len(parsed.graph):,} triples in the file, {triples:,} loaded; {len(org.bodies):,} bodies; "

@@ -93,22 +93,28 @@ def scan_text(path: Path, text: str, graph: Graph) -> SourceMap:
     subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
     first_subject: dict[URIRef, int] = {}
     first_any: dict[URIRef, int] = {}
+    # The same names recur on thousands of lines (org:postIn, gg:side, …): resolve each spelling once.
+    # The prefixes are those of the whole text, so a spelling always resolves to the same IRI.
+    resolved: dict[str, URIRef | None] = {}
     in_statement = False  # whether the current statement already has a subject
     for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = _strip_comment(raw)
+        line = _strip_comment(raw) if "#" in raw else raw  # most lines have no '#' at all
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped.lower().startswith(("@prefix", "prefix", "@base", "base")):
+        if stripped[0] in "@pPbB" and stripped.lower().startswith(("@prefix", "prefix", "@base", "base")):
             continue
         for match in _TOKEN.finditer(line):
-            iri = _resolve(match, prefixes, base)
-            if iri is None:
+            spelling = match.group(0)
+            node = resolved.get(spelling, _UNSEEN)
+            if node is _UNSEEN:
+                iri = _resolve(match, prefixes, base)
+                node = resolved[spelling] = URIRef(iri) if iri is not None else None
+            if node is None:
                 continue
-            node = URIRef(iri)
-            first_any.setdefault(node, lineno)
-            at_start = not in_statement and line[: match.start()].strip() == ""
-            if at_start and node in subjects:
+            if node not in first_any:
+                first_any[node] = lineno
+            if not in_statement and node in subjects and not line[: match.start()].strip():
                 first_subject.setdefault(node, lineno)
             in_statement = True
         if stripped.endswith("."):
@@ -120,6 +126,9 @@ def scan_text(path: Path, text: str, graph: Graph) -> SourceMap:
     for node, lineno in first_subject.items():
         result.add(node, Location(name, lineno), overwrite=True)
     return result
+
+
+_UNSEEN = object()
 
 
 def _strip_comment(line: str) -> str:
