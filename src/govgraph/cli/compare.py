@@ -10,8 +10,9 @@ import typer
 
 from ..errors import GovgraphError, UsageError
 from ..load import parse_date
-from ..outfile import write_all
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from ..outfile import note_input, write_all
+from ..render.escape import terminal
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail, show
 
 
 class CompareFormat(str, Enum):
@@ -63,15 +64,17 @@ def compare(
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]
         workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        for path in [*scenarios, *(context or ())]:  # forked workers read them: note them here too
+            note_input(path)
         comparison = compare_files(scenarios, baseline, as_of=day, metrics=metrics, lang=lang.value,
                                    reference=reference, context=context or (), workers=workers)
         table = RENDERERS[fmt.value](comparison, lang.value)
         files = {output: table} if output is not None else {}
         if chart is not None:
             files[chart] = render_chart(comparison, lang.value)
-        write_all({path: text.encode("utf-8") for path, text in files.items()})
+        write_all({path: terminal(text).encode("utf-8") for path, text in files.items()})
     except GovgraphError as error:
         fail(error, lang)
         return
     if output is None:
-        typer.echo(table, nl=False)
+        show(table)

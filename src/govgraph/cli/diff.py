@@ -15,7 +15,8 @@ from ..outfile import write_atomic
 from ..render import diff_svg
 from ..render.diff_table import to_html, to_markdown
 from ..render.diff_text import to_json, to_text
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from ..render.escape import terminal
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail, show
 
 
 class DiffFormat(str, Enum):
@@ -85,9 +86,11 @@ def diff(
             data = to_json(result, before, after, language).encode("utf-8")
         else:
             data = to_text(result, before, after, language).encode("utf-8")
+        if kind in ("text", "markdown", "json", "html"):
+            data = terminal(data.decode("utf-8")).encode("utf-8")
         if output is not None:
             write_atomic(output, data)
         else:
-            typer.echo(data.decode("utf-8"), nl=False)
+            show(data.decode("utf-8"))
     except GovgraphError as error:
         fail(error, lang)

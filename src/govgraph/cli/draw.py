@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 
@@ -12,7 +11,8 @@ from ..errors import GovgraphError, UsageError
 from ..load import load, parse_date
 from ..model import organization
 from ..outfile import write_atomic
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from ..render.escape import terminal
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail, show
 
 
 class ChartFormat(str, Enum):
@@ -66,7 +66,9 @@ def draw(
 
     Example: govgraph draw data/scenarios/nordjylland-2022.ttl -o chart.svg
     """
-    from ..render import chart  # imported here: networkx and graphviz would slow every other command's start
+    from ..render import (
+        chart,  # imported here: networkx and graphviz would slow every other command's start
+    )
 
     try:
         kind = chart_format(fmt, output)
@@ -76,8 +78,10 @@ def draw(
         day = parse_date(as_of, "--as-of") if as_of else None
         org = organization(load(model, reference=reference, context=context or ()))
         data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)
+        if kind == "text":
+            data = terminal(data.decode("utf-8")).encode("utf-8")
         if output is None:
-            sys.stdout.write(data.decode("utf-8"))
+            show(data.decode("utf-8"))
         else:
             write_atomic(output, data)
     except GovgraphError as error:

@@ -13,7 +13,7 @@ from ..lint import lint as lint_model
 from ..load import load, parse_date
 from ..model import organization
 from ..render.findings import render_findings_text
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail, show
 
 
 class InfoFormat(str, Enum):
@@ -42,7 +42,7 @@ def info(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value), nl=False)
+    show(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value))
 
 
 @app.command()
@@ -64,5 +64,5 @@ def lint(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(render_findings_text(report, lang.value, summary=f"{len(model)} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"), nl=False)
+    show(render_findings_text(report, lang.value, summary=f"{len(model)} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"))
     raise typer.Exit(1 if report.findings else 0)

@@ -11,8 +11,9 @@ import typer
 from ..errors import GovgraphError
 from ..load import load, parse_date
 from ..outfile import write_atomic
+from ..render.escape import terminal
 from ..report import Severity
-from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail, show
 
 if TYPE_CHECKING:  # for the annotation only: the command imports the engine when it runs
     from ..validate import ValidationReport
@@ -35,9 +36,9 @@ class FailOn(str, Enum):
 def write_output(text: str, out: Path | None) -> None:
     """Print, or write ``out`` atomically (a temp file in the same folder, then rename)."""
     if out is None:
-        typer.echo(text, nl=False)
+        show(text)
         return
-    write_atomic(out, text.encode("utf-8"))
+    write_atomic(out, terminal(text).encode("utf-8"))
 
 
 @app.command()
@@ -115,7 +116,7 @@ def rules_command(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(render_catalogue(catalogue, catalogue.select(day), lang.value, day), nl=False)
+    show(render_catalogue(catalogue, catalogue.select(day), lang.value, day))
 
 
 @app.command()
@@ -137,4 +138,4 @@ def explain(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(text, nl=False)
+    show(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import limits
 from ..errors import InputError
+from ..outfile import note_input
 from .cells import CellValue, cell_text, unformula
 from .schema import LISTS_SHEET, README_SHEET, SHEETS, Column, Sheet, column_by_header, sheet_by_name
 
@@ -184,6 +185,7 @@ def read_xlsx_tables(path: Path) -> list[Table]:
     except OSError as err:
         raise InputError(path, f"cannot read the file ({err.strerror or err})",
                          da_what=f"filen kan ikke læses ({err.strerror or err})") from None
+    note_input(path)
     _check_archive(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -240,7 +242,6 @@ def is_csv_folder(path: Path) -> bool:
 def _csv_text(path: Path) -> str:
     """UTF-8 (with or without BOM), else Windows-1252: what Excel in Danish saves as plain "CSV"."""
     from ..load import _read_bytes
-    from ..outfile import note_input
 
     data = _read_bytes(path)
     note_input(path)
@@ -257,6 +258,7 @@ def read_csv_tables(folder: Path) -> list[Table]:
     """The tables of a folder of CSV files, one per sheet, named by the sheet (seats.csv or Pladser.csv)."""
     tables: list[Table] = []
     cells = [0]
+    note_input(folder)
     files = sorted(folder.glob("*.csv"))
     for path in files:
         sheet = sheet_by_name(path.stem)
