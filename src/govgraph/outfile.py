@@ -114,8 +114,8 @@ def _cannot_write(path: Path, err: OSError) -> InputError:
         return InputError(path, "the file name is too long", "choose a shorter name (at most 255 bytes)",
                           da_what="filnavnet er for langt", da_hint="vælg et kortere navn (højst 255 bytes)")
     if err.errno == errno.ENOSPC:
-        return InputError(path, "cannot write the file: the disk is full", "free some space and run again",
-                          da_what="kan ikke skrive filen: disken er fuld", da_hint="frigør plads, og kør igen")
+        return InputError(path, f"cannot write the file: the disk is full ({why})", "free some space and run again",
+                          da_what=f"kan ikke skrive filen: disken er fuld ({why})", da_hint="frigør plads, og kør igen")
     return InputError(path, f"cannot write the file ({why})", "check that the folder exists and is writable",
                       da_what=f"kan ikke skrive filen ({why})", da_hint="tjek, at mappen findes og må skrives i")
 
