@@ -44,7 +44,9 @@ class Limits:
     #: Cells of one workbook or CSV folder, all sheets together.
     cells: int = 400_000
     #: Triples of one input file.
-    triples: int = 500_000
+    triples: int = 100_000
+    #: Bodies of one model (a region has about fifty; every command's work grows with them).
+    bodies: int = 2_000
     #: Aliases (``*name``) in one YAML file: billion laughs is a handful of anchors used many times.
     yaml_aliases: int = 1_000
     #: Values a nested document (YAML, JSON-LD) holds once aliases are expanded.
@@ -112,6 +114,7 @@ _WHAT = {
     "rows": ("more than {cap} rows", "mere end {cap} rækker"),
     "cells": ("more than {cap} cells", "mere end {cap} celler"),
     "triples": ("more than {cap} statements", "mere end {cap} udsagn"),
+    "bodies": ("more than {cap} bodies", "mere end {cap} organer"),
     "yaml_aliases": ("more than {cap} YAML aliases (*name)", "mere end {cap} YAML-aliasser (*navn)"),
     "nodes": ("more than {cap} values once aliases are expanded", "mere end {cap} værdier, når aliasser er udfoldet"),
     "depth": ("nested more than {cap} levels deep", "indlejret mere end {cap} niveauer"),
