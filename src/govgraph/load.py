@@ -30,7 +30,7 @@ from .errors import InputError
 from .positions import Location, SourceMap, scan_text
 from .problems import Problem, bad_literals, declared_terms, unknown_terms
 from .vocab import GG, PREFIXES
-from .wellformed import check_json_depth, check_parsed, refuse_remote
+from .wellformed import check_json_depth, check_parsed, refuse_bad_ids, refuse_remote
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,13 @@ def _parse_with_oxigraph(text: str, fmt: str, base: str, path: Path | None = Non
 
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
     parser = ox.parse(text.encode("utf-8"), format=formats[fmt], base_iri=base)
-    quads = list(parser)  # a SyntaxError is the caller's to report
+    try:
+        quads = list(parser)  # a SyntaxError is the caller's to report
+    except MemoryError as err:
+        # Oxigraph's token buffer stops at 16 MiB: one literal or IRI that long, past any literal cap.
+        if "buffer maximal size" in str(err):
+            raise limits.exceeded(path or base, "literal_chars") from None
+        raise
     if path is not None:  # before the (slower) copy into rdflib
         limits.check(path, "triples", len(quads))
     graph = Graph()
@@ -208,7 +214,13 @@ def _read_jsonld(path: Path) -> Parsed:
     except json.JSONDecodeError as err:
         raise InputError(f"{path}:{err.lineno}:{err.colno}", f"JSON syntax error: {err.msg}", "",
                          f"syntaksfejl i JSON: {err.msg}") from None
+    if not isinstance(document, (dict, list)):
+        raise InputError(path, "a JSON-LD document is an object (or a list of objects)",
+                         'write e.g. {"@id": "https://…", …}',
+                         "et JSON-LD-dokument er et objekt (eller en liste af objekter)",
+                         'skriv fx {"@id": "https://…", …}')
     refuse_remote(path, document)
+    refuse_bad_ids(path, text, document)
     graph = Graph()
     try:
         graph.parse(data=text, format="json-ld", publicID=path.resolve().as_uri())
@@ -253,6 +265,15 @@ def _lazy(module: str, name: str) -> Reader:
 READERS[".xlsx"] = _lazy(".sheets.read", "read_xlsx")
 READERS[".yaml"] = READERS[".yml"] = _lazy(".sheets.yamlld", "read_yaml")
 DIRECTORY_READERS.append((_lazy(".sheets.tables", "is_csv_folder"), _lazy(".sheets.read", "read_csv_folder")))
+
+
+def missing(path: Path) -> bool:
+    """Whether ``path`` does not exist; a path the system cannot even look up (a name over 255 bytes)
+    counts as present, so that :func:`read_file` reports why."""
+    try:
+        return not path.exists()
+    except OSError:
+        return False
 
 
 def read_file(path: Path) -> Parsed:

@@ -179,18 +179,25 @@ def write_folder(out: Path, files: dict[str, bytes]) -> None:
     check_output(out, folder=True)
     parent = _folder_of(out)
     staging: Path | None = None
+    made = False
     try:
         staging = Path(tempfile.mkdtemp(prefix=".govgraph-", dir=parent))
         for name, data in files.items():
             (staging / name).write_bytes(data)
+        made = not out.exists()
         out.mkdir(exist_ok=True)
         for name in files:
             check_output(out / name)
         for name in files:
             os.replace(staging / name, out / name)
+        made = False
     except OSError as err:
         raise _cannot_write(out, err) from None
     finally:
+        if made:  # a folder this call made stays only when it was filled
+            for leftover in out.glob("*"):
+                leftover.unlink()
+            out.rmdir()
         if staging is not None:
             for leftover in staging.glob("*"):
                 leftover.unlink()

@@ -98,6 +98,28 @@ def _refuse(path: Path, target: str, hint: str, da_hint: str) -> None:
                      da_hint=da_hint)
 
 
+def refuse_bad_ids(path: Path, text: str, document: object, keys: frozenset[str] = frozenset({"@id", "@type"})) -> None:
+    """Refuse an id (the value of one of ``keys``) with a character an IRI may not hold: rdflib's
+    JSON-LD parser silently drops such a node, and the seat or body would vanish without a word."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                for one in (item if isinstance(item, list) else [item]) if key in keys else []:
+                    if isinstance(one, str) and (_BAD_IRI.search(one) or _SURROGATE.search(one)):
+                        bad = (_BAD_IRI.search(one) or _SURROGATE.search(one)).group()  # type: ignore[union-attr]
+                        line = next((n for n, row in enumerate(text.splitlines(), start=1) if one in row), 0)
+                        raise InputError(f"{path}:{line}" if line else path,
+                                         f"the id {one[:80]!r} holds {bad!r}, which an id may not hold",
+                                         "write the id without spaces and without < > \" { } | \\ ^ `",
+                                         da_what=f"id'et {one[:80]!r} indeholder {bad!r}, som et id ikke må indeholde",
+                                         da_hint="skriv id'et uden mellemrum og uden < > \" { } | \\ ^ `")
+                stack.append(item)
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
 def check_json_depth(path: Path, text: str) -> None:
     """Refuse JSON nested deeper than the depth cap, before ``json.loads`` recurses into it."""
     cap = limits.current().depth

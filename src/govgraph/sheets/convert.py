@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib.compare import to_canonical_graph
 
 from ..errors import InputError
-from ..load import Model, Parsed, new_graph, read_file, refuse_problems
+from ..load import Model, Parsed, missing, new_graph, read_file, refuse_problems
 
 
 def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
@@ -19,7 +19,7 @@ def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
     from .tables import is_csv_folder
 
     for extra in base:
-        if not extra.exists():
+        if missing(extra):
             raise InputError(extra, "no such file", "check the path given to --base",
                              da_what="filen findes ikke", da_hint="tjek stien givet til --base")
     context = context_graph(base)

@@ -212,8 +212,12 @@ def read_xlsx_tables(path: Path) -> list[Table]:
                                  da_what=f'arket "{sheet.da}" findes to gange (som "{name}")',
                                  da_hint="behold det ene")
             try:
+                ws = book[name]
+                # Read every row the sheet holds, not only those its (writer-given) dimension claims:
+                # rows past a stale dimension are data too, and the row cap must see them.
+                ws.reset_dimensions()
                 rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
-                        for r in _sheet_rows(f"{path}: sheet {name}, ", cells, book[name].iter_rows(values_only=True))]
+                        for r in _sheet_rows(f"{path}: sheet {name}, ", cells, ws.iter_rows(values_only=True))]
             except InputError:
                 raise
             except Exception as err:  # damaged sheet XML: openpyxl passes on its parser's error, whatever type

@@ -25,12 +25,13 @@ def example_graph() -> Graph:
 
 def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
     """Write the template workbook to ``out``; ``base`` files add their bodies to the drop-down lists."""
+    from ..load import missing
     from .export import model_rows
     from .read import context_graph
     from .workbook import write_xlsx
 
     for path in base:
-        if not path.exists():
+        if missing(path):
             from ..errors import InputError
 
             raise InputError(path, "no such file", "check the path given to --base",

@@ -36,7 +36,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME, XSD
 from .. import limits
 from ..errors import InputError
 from ..load import Parsed
-from ..wellformed import refuse_remote
+from ..wellformed import refuse_bad_ids, refuse_remote
 from ..positions import Location, SourceMap
 from ..vocab import GG, NJ, PREFIXES
 from .resolve import Resolver
@@ -256,6 +256,7 @@ def read_yaml(path: Path) -> Parsed:
     document = _expand(_plain(document))
     refuse_remote(path, document, "leave @context out (govgraph's is built in) or put it inline",
                   "udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
+    refuse_bad_ids(path, text, document, frozenset({"id", "@id", "type", "@type", *_IDS}))
     own = document.pop("@context", None)
     document["@context"] = [CONTEXT, own] if own else CONTEXT
     graph = Graph()
