@@ -85,7 +85,8 @@ def _turtle_files() -> list[Path]:
     found = []
     for folder in ("ontology", "shapes", "data", "tests/fixtures"):
         found += sorted((ROOT / folder).rglob("*.ttl")) + sorted((ROOT / folder).rglob("*.nt"))
-    return found
+    # The hostile fixtures are files rdflib reads and Oxigraph refuses, on purpose (tests/test_hostile.py).
+    return [p for p in found if "hostile" not in p.relative_to(ROOT).parts]
 
 
 def test_oxigraph_parses_every_bundled_file_as_rdflib_does() -> None:

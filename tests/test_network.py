@@ -28,11 +28,13 @@ def spy(event, args):
     if event in WATCHED or (event == "open" and "hostname" in str(args[0])):
         attempts.append(event + " " + str(args[0])[:60])
 sys.addaudithook(spy)
+calls = attempts  # the name older tests read
 """
 
 
-def _run_python(code: str) -> subprocess.CompletedProcess[str]:
-    source = SPY + textwrap.dedent(code)
+def _run_python(code: str, spy: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a child; with ``spy`` (the default) its attempts are recorded in ``attempts``."""
+    source = (SPY if spy else "") + textwrap.dedent(code)
     return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}, timeout=120)
 

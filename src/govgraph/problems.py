@@ -64,6 +64,9 @@ def _qname(graph: Graph, node: URIRef) -> str:
         return f"<{node}>"
 
 
+_SUGGESTIONS = 500
+
+
 def unknown_terms(model: Model) -> list[Problem]:
     """Classes, properties and concept values in the user's files that no vocabulary declares."""
     declared = declared_terms(model.graph)
@@ -91,12 +94,15 @@ def unknown_terms(model: Model) -> list[Problem]:
     places = _first_uses(model, {term for term, _, _ in unknown})
     by_namespace: dict[str, list[str]] = {}
     problems: list[Problem] = []
-    for term, kind, namespace in unknown:
+    for number, (term, kind, namespace) in enumerate(unknown):
         iri = str(term)
         if namespace not in by_namespace:
             by_namespace[namespace] = sorted(str(t)[len(namespace):] for t in declared if str(t).startswith(namespace))
         local = iri[len(namespace):] if iri.startswith(namespace) else iri
-        close = difflib.get_close_matches(local, by_namespace[namespace], n=1, cutoff=0.6)
+        # A suggestion costs a fuzzy match against the namespace; a file of thousands of unknown
+        # terms is no typo, and gets its suggestions for the first ones only.
+        close = difflib.get_close_matches(local, by_namespace[namespace], n=1, cutoff=0.6) \
+            if number < _SUGGESTIONS else []
         suggestion = _qname(model.graph, URIRef(namespace + close[0])) if close else ""
         hint = f"did you mean {suggestion}?" if close else \
             "declare it in your own vocabulary file, or use a term from ontology/README.md"
