@@ -295,6 +295,15 @@ def _compare_table_intact(folder: Path, stdout: str) -> None:
     assert "=cmd\\|" in stdout, stdout
 
 
+def _chart_clean(folder: Path, stdout: str) -> None:
+    """The compare chart is well-formed XML with the formula-and-pipe scenario name as text."""
+    import xml.etree.ElementTree as ET
+
+    data = (folder / "out.svg").read_text(encoding="utf-8")
+    ET.fromstring(data)
+    assert "=cmd|" in data and "<script" not in data
+
+
 def _file_clean(name: str):  # noqa: ANN202
     """An HTML, SVG or Markdown file: the labels are in it, as text only (no tag, no raw control)."""
     def check(folder: Path, stdout: str) -> None:
@@ -362,6 +371,8 @@ def escaping_cases() -> list[Case]:
              check=_file_clean("out.html")),
         Case("diff-svg-hostile-labels", h, ("diff", "{ok}", "{in}", "-o", "{out}.svg"), 0,
              check=_file_clean("out.svg")),
+        Case("compare-chart-hostile-names", h, ("compare", "{base}", "{in}", "--no-findings", "--jobs", "1",
+                                                "--lang", "da", "--chart", "{out}.svg"), 0, check=_chart_clean),
         Case("draw-text-hostile-labels", h, ("draw", "{in}", "--format", "text"), 0, check=_no_control),
         Case("draw-svg-hostile-labels", h, ("draw", "{in}", "-o", "{out}.svg"), 0, check=_file_clean("out.svg")),
         Case("info-hostile-labels", h, ("info", "{in}"), 0, check=_no_control),
