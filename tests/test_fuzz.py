@@ -126,7 +126,7 @@ COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, Heal
           "database": None}
 
 
-@settings(max_examples=12, derandomize=True, **COMMON)
+@settings(max_examples=8, derandomize=True, **COMMON)
 @given(case)
 def test_mutated_models_raise_only_govgraph_errors(spec: tuple) -> None:
     run(spec)

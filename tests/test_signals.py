@@ -63,7 +63,11 @@ def _wait_for_reader(pipe: Path, process: subprocess.Popen[str], timeout: float 
     raise AssertionError("the command never opened its input")
 
 
-@pytest.mark.parametrize("command", list(COMMANDS))
+#: In the default suite; the other commands (each a child process that starts Python) run with -m slow.
+DEFAULT = {"compare-jobs-2", "validate"}
+
+
+@pytest.mark.parametrize("command", [c if c in DEFAULT else pytest.param(c, marks=pytest.mark.slow) for c in COMMANDS])
 @pytest.mark.parametrize("name", list(SIGNALS))
 def test_a_signal_stops_the_command_cleanly(tmp_path: Path, command: str, name: str) -> None:
     signum, code, words = SIGNALS[name]
