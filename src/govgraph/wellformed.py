@@ -143,17 +143,3 @@ def check_json_depth(path: Path, text: str) -> None:
             depth -= 1
         if char == "\n":
             line += 1
-
-
-def check_tree_depth(path: Path, document: object) -> None:
-    """Refuse a parsed JSON/YAML value nested deeper than the depth cap (iteratively: no recursion)."""
-    cap = limits.current().depth
-    stack: list[tuple[object, int]] = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > cap:
-            raise limits.exceeded(path, "depth")
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
