@@ -51,3 +51,4 @@ def test_a_limit_error_survives_a_worker() -> None:
     error = limits.exceeded("a.xlsx: sheet Seats, row 9", "rows")
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is LimitError and str(again) == str(error) and again.cap == "rows"
+

@@ -36,6 +36,9 @@ def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
 
             raise InputError(path, "no such file", "check the path given to --base",
                              da_what="filen findes ikke", da_hint="tjek stien givet til --base")
-    context = context_graph(base)
-    rows = model_rows(example_graph(), context, lang)
-    write_xlsx(out, rows.sheets, lang, context)
+    from ..outfile import reading
+
+    with reading(base):  # the workbook may not replace a --base file
+        context = context_graph(base)
+        rows = model_rows(example_graph(), context, lang)
+        write_xlsx(out, rows.sheets, lang, context)
