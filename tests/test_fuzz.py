@@ -94,8 +94,9 @@ def _original():  # noqa: ANN202
     return organization(load([SOURCE]))
 
 
-def pipeline(path: Path) -> None:
-    """load → validate → draw (text and DOT) → diff against the original; only GovgraphError may escape."""
+def pipeline(path: Path) -> str:
+    """load → validate → draw (text and DOT) → diff against the original; only GovgraphError may escape.
+    Returns how far the model got: "refused" (a GovgraphError) or "drawn and diffed"."""
     from govgraph.diff import diff
     from govgraph.load import load
     from govgraph.model import organization
@@ -112,14 +113,18 @@ def pipeline(path: Path) -> None:
         original = _original()
         to_markdown(diff(original, org), original, org)
     except GovgraphError:
-        pass
+        return "refused"
+    return "drawn-and-diffed"
 
 
 def run(spec: tuple) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mutated.ttl"
         path.write_text(mutated(spec), encoding="utf-8", errors="surrogateescape")
-        pipeline(path)
+        outcome = pipeline(path)
+    if os.environ.get("FUZZ_LOG"):  # one line per example, so a long run can be followed (and counted)
+        with open(os.environ["FUZZ_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"{spec[0]} {outcome}\n")
 
 
 COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
