@@ -85,7 +85,8 @@ def _turtle_files() -> list[Path]:
     found = []
     for folder in ("ontology", "shapes", "data", "tests/fixtures"):
         found += sorted((ROOT / folder).rglob("*.ttl")) + sorted((ROOT / folder).rglob("*.nt"))
-    return found
+    # The hostile fixtures are files rdflib reads and Oxigraph refuses, on purpose (tests/test_hostile.py).
+    return [p for p in found if "hostile" not in p.relative_to(ROOT).parts]
 
 
 def test_oxigraph_parses_every_bundled_file_as_rdflib_does() -> None:
@@ -100,7 +101,9 @@ def test_oxigraph_parses_every_bundled_file_as_rdflib_does() -> None:
         try:
             by_rdflib = Graph().parse(data=text, format=fmt, publicID=path.resolve().as_uri())
         except Exception:
-            assert _parse_with_oxigraph(text, fmt, path.resolve().as_uri()) is None or not text.strip(), path
+            if text.strip():
+                with pytest.raises(SyntaxError):
+                    _parse_with_oxigraph(text, fmt, path.resolve().as_uri())
             continue
         by_oxigraph = _parse_with_oxigraph(text, fmt, path.resolve().as_uri())
         assert by_oxigraph is not None, f"{path}: Oxigraph rejects what rdflib reads"

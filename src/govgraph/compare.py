@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import signal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,12 +186,19 @@ def _fork_map(job: Any, count: int, workers: int, metrics: Sequence[Metric]) -> 
     ("ok", value) or ("error", a GovgraphError); the first error in order is raised."""
     if any(m.key == "findings" for m in metrics):
         _warm_validation()  # once here, shared by the forked workers
-    with multiprocessing.get_context("fork").Pool(min(workers, count)) as pool:
+    with multiprocessing.get_context("fork").Pool(min(workers, count), initializer=_worker_signals) as pool:
         results = pool.map(job, range(count))
     for status, payload in results:
         if status == "error":
             raise payload
     return [payload for _, payload in results]
+
+
+def _worker_signals() -> None:
+    """In a worker, Ctrl-C is the parent's to handle (it stops the pool), and SIGTERM ends the worker
+    quietly: no traceback from a worker, whichever signal the terminal or the parent sends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _warm_validation() -> None:

@@ -13,22 +13,24 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
-from . import netguard, resources
+from . import limits, netguard, outfile, resources
 from .errors import InputError
 from .positions import Location, SourceMap, scan_text
-from .vocab import PREFIXES
+from .problems import Problem, bad_literals, declared_terms, unknown_terms
+from .vocab import GG, PREFIXES
+from .wellformed import check_json_depth, check_parsed, refuse_bad_ids, refuse_remote
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,11 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The bytes of an input file, refused past the file-size cap before they are read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            limits.check(path, "file_bytes", os.fstat(handle.fileno()).st_size)
+            return handle.read()
     except OSError as err:
         raise InputError(path, f"cannot read the file ({err.strerror or err})", "",
                          f"kan ikke læse filen ({err.strerror or err})") from None
@@ -84,10 +89,10 @@ def _first_bad_ntriples_line(text: str) -> int:
     return 0
 
 
-def _parse_with_oxigraph(text: str, fmt: str, base: str) -> Graph | None:
+def _parse_with_oxigraph(text: str, fmt: str, base: str, path: Path | None = None) -> Graph | None:
     """The text parsed by Oxigraph's Turtle/N-Triples parser (tens of times faster than rdflib's) into
-    an rdflib graph; None when Oxigraph rejects it or it holds a term rdflib has no twin for
-    (an RDF 1.2 triple term): then rdflib parses it, and reports its errors as always.
+    an rdflib graph; SyntaxError when Oxigraph rejects it; None when it holds a term rdflib has no
+    twin for (an RDF 1.2 triple term).
 
     Two terms come out normalized, as RDF 1.1 has them: a language tag in lower case (``@DA`` is
     ``@da``, so Danish labels are found), and ``"x"^^xsd:string`` as the plain ``"x"`` (the same
@@ -95,11 +100,16 @@ def _parse_with_oxigraph(text: str, fmt: str, base: str) -> Graph | None:
     import pyoxigraph as ox
 
     formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+    parser = ox.parse(text.encode("utf-8"), format=formats[fmt], base_iri=base)
     try:
-        parser = ox.parse(text.encode("utf-8"), format=formats[fmt], base_iri=base)
-        quads = list(parser)
-    except (SyntaxError, ValueError):
-        return None
+        quads = list(parser)  # a SyntaxError is the caller's to report
+    except MemoryError as err:
+        # Oxigraph's token buffer stops at 16 MiB: one literal or IRI that long, past any literal cap.
+        if "buffer maximal size" in str(err):
+            raise limits.exceeded(path or base, "literal_chars") from None
+        raise
+    if path is not None:  # before the (slower) copy into rdflib
+        limits.check(path, "triples", len(quads))
     graph = Graph()
     blanks: dict[str, BNode] = {}
     literals: dict[tuple[str, str | None, str | None], Literal] = {}
@@ -135,14 +145,39 @@ _XSD_STRING = str(XSD.string)
 
 
 def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
+    """Oxigraph decides whether the file is valid; rdflib only words the message when it refuses too
+    (its wording names the statement better). A file Oxigraph refuses is never accepted."""
     text = _decode(path, _read_bytes(path))
-    fast = _parse_with_oxigraph(text, fmt, path.resolve().as_uri())
+    try:
+        fast = _parse_with_oxigraph(text, fmt, path.resolve().as_uri(), path)
+    except SyntaxError as refused:
+        _reword_with_rdflib(path, text, fmt)
+        line, column = refused.lineno or 0, refused.offset or 0
+        why = str(refused.msg or refused).split(": ", 1)[-1]
+        name = "Turtle" if fmt == "turtle" else "N-Triples"
+        raise InputError(f"{path}:{line}:{column}" if line else path, f"{name} syntax error: {why}",
+                         "check the statement against the Turtle grammar (IRIs without spaces or braces, "
+                         "escapes \\uXXXX of whole characters)",
+                         f"syntaksfejl i {name}: {why}",
+                         "tjek udsagnet mod Turtle-grammatikken (IRI'er uden mellemrum og klammer, "
+                         "koder \\uXXXX for hele tegn)") from None
     if fast is not None:
         return Parsed(fast, scan_text(path, text, fast))
-    graph = Graph()
+    graph = Graph()  # RDF 1.2 triple terms: Oxigraph accepted the file, rdflib has no twin for them
     try:
         with _quiet_rdflib():
             graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except Exception as err:  # rdflib raises many types
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise InputError(path, f"cannot read as {fmt}: {message}", "", f"kan ikke læses som {fmt}: {message}") from None
+    return Parsed(graph, scan_text(path, text, graph))
+
+
+def _reword_with_rdflib(path: Path, text: str, fmt: str) -> None:
+    """Raise rdflib's wording of a syntax error Oxigraph found, when rdflib refuses the text too."""
+    try:
+        with _quiet_rdflib():
+            Graph().parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as err:
         offset = getattr(err, "_i", 0)
         source = text.encode("utf-8")
@@ -161,7 +196,6 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
                          "each line must be: <subject> <predicate> <object> .",
                          f"kan ikke læses som {fmt}: {message}",
                          "hver linje skal være: <subjekt> <prædikat> <objekt> .") from None
-    return Parsed(graph, scan_text(path, text, graph))
 
 
 def _read_turtle(path: Path) -> Parsed:
@@ -172,34 +206,21 @@ def _read_ntriples(path: Path) -> Parsed:
     return _parse_rdf_text(path, "nt")
 
 
-def _remote_contexts(value: object) -> list[str]:
-    """Every @context given as a URL string, anywhere in a JSON-LD document."""
-    found: list[str] = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "@context":
-                items = item if isinstance(item, list) else [item]
-                found.extend(i for i in items if isinstance(i, str))
-            found.extend(_remote_contexts(item))
-    elif isinstance(value, list):
-        for item in value:
-            found.extend(_remote_contexts(item))
-    return found
-
-
 def _read_jsonld(path: Path) -> Parsed:
     text = _decode(path, _read_bytes(path))
+    check_json_depth(path, text)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"{path}:{err.lineno}:{err.colno}", f"JSON syntax error: {err.msg}", "",
                          f"syntaksfejl i JSON: {err.msg}") from None
-    remote = _remote_contexts(document)
-    if remote:
-        raise InputError(path, f"remote JSON-LD context {remote[0]!r} refused: govgraph never fetches from the network",
-                         "put the context inline as an object",
-                         f"fjern-JSON-LD-kontekst {remote[0]!r} afvist: govgraph henter aldrig noget fra netværket",
-                         "skriv konteksten direkte i filen som et objekt")
+    if not isinstance(document, (dict, list)):
+        raise InputError(path, "a JSON-LD document is an object (or a list of objects)",
+                         'write e.g. {"@id": "https://…", …}',
+                         "et JSON-LD-dokument er et objekt (eller en liste af objekter)",
+                         'skriv fx {"@id": "https://…", …}')
+    refuse_remote(path, document)
+    refuse_bad_ids(path, text, document)
     graph = Graph()
     try:
         graph.parse(data=text, format="json-ld", publicID=path.resolve().as_uri())
@@ -255,12 +276,40 @@ def _read(reader: Reader, path: Path, context: Sequence[Path]) -> Parsed:
     return reader(path)
 
 
+def missing(path: Path) -> bool:
+    """Whether ``path`` does not exist; a path the system cannot even look up (a name over 255 bytes)
+    counts as present, so that :func:`read_file` reports why."""
+    try:
+        return not path.exists()
+    except OSError:
+        return False
+
+
 def read_file(path: Path, context: Sequence[Path] = ()) -> Parsed:
-    """Parse one input file (or a directory a registered reader accepts); ``context`` files name things too."""
-    if not path.exists():
+    """Parse one input file (or a directory a registered reader accepts), without reaching the network;
+    readers that resolve names (spreadsheets, YAML) also get the ``context`` files.
+
+    Whatever the format, what was parsed passes :func:`govgraph.wellformed.check_parsed` (literal
+    length, lone surrogates, IRI characters, the triple cap), and the file is noted as an input
+    that no output may replace (:mod:`govgraph.outfile`)."""
+    with netguard.guard(), _quiet_rdflib():
+        parsed = _read_any(path, context)
+    check_parsed(path, parsed)
+    return parsed
+
+
+def _read_any(path: Path, context: Sequence[Path]) -> Parsed:
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as err:  # a name over 255 bytes, a loop of links, …
+        raise InputError(str(path)[:120] + ("…" if len(str(path)) > 120 else ""),
+                         f"cannot read the file ({err.strerror or err})", "check the path and the spelling",
+                         f"kan ikke læse filen ({err.strerror or err})", "tjek stien og stavemåden") from None
+    if not exists:
         raise InputError(path, "no such file", "check the path and the spelling",
                          "filen findes ikke", "tjek stien og stavemåden")
-    if path.is_dir():
+    outfile.note_input(path)
+    if is_dir:
         for accepts, reader in DIRECTORY_READERS:
             if accepts(path):
                 return _read(reader, path, context)
@@ -341,12 +390,21 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
     raising :class:`InputError` at the first problem. ``lint`` loads with
     ``strict=False`` and reports all of them.
     """
-    netguard.install()
+    with netguard.guard(), outfile.reading():
+        return _load(paths, reference=reference, strict=strict, context=context)
+
+
+def _load(paths: Iterable[Path | str], *, reference: bool, strict: bool, context: Sequence[Path]) -> Model:
     files = tuple(Path(p) for p in paths)
     if not files:
         raise InputError("(no files)", "no model file given", "name at least one .ttl file",
                          "ingen modelfil angivet", "angiv mindst én .ttl-fil")
+    from .model import subclasses  # model imports this module
+
+    base_graph, base_places = _context([*context_files(reference), *context])
+    body_classes = subclasses(base_graph, GG.Body)
     places, parts = SourceMap(), []
+    bodies = 0
     for path in files:
         parsed = read_file(path, context)
         if len(parsed.graph) == 0:
@@ -354,6 +412,9 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
                              "an empty proposal cannot be checked; add the scenario and its bodies",
                              "filen indeholder ingen udsagn",
                              "et tomt forslag kan ikke tjekkes; tilføj scenariet og dets organer")
+        # Before any work on them: 100,000 bodies took minutes in every command.
+        bodies += len({s for s, o in parsed.graph.subject_objects(RDF.type) if o in body_classes})
+        limits.check(path, "bodies", bodies)
         places.update(parsed.places)
         parts.append((path, parsed))
     if len(parts) == 1:  # one file: its graph is the user's graph (copying 40k triples costs 0.3 s)
@@ -364,7 +425,6 @@ def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = 
         user = new_graph()
         for _, parsed in parts:
             user += parsed.graph
-    base_graph, base_places = _context([*context_files(reference), *context])
     graph = new_graph()
     graph += base_graph
     graph += user
@@ -381,150 +441,6 @@ def refuse_problems(model: Model, fallback: Path) -> None:
     for problem in [*bad_literals(model), *unknown_terms(model)][:1]:
         # Problem.da is the whole Danish sentence, hint included: "ukendt egenskab … (mente du …?)".
         raise InputError(problem.location or fallback, problem.message, problem.hint, problem.da)
-
-
-# ------------------------------------------------------------- term checks
-
-#: Closed vocabularies govgraph reuses; a term outside their lists is a typo.
-REUSED = (ORG, FOAF, SKOS, DCTERMS, TIME, PROV, RDF, RDFS, OWL, XSD, SH)
-_DECLARING_TYPES = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-                    RDF.Property, SKOS.Concept, SKOS.ConceptScheme, OWL.Ontology, SH.NodeShape, SH.PropertyShape,
-                    SH.ConstraintComponent, SH.Parameter}
-#: Namespaces whose terms must be declared in ontology/ (owned by govgraph).
-OWNED = tuple(str(ns) for name, ns in PREFIXES.items()
-              if name in {"gg", "role", "side", "level", "office", "status", "layer", "qual", "dkh", "task", "src"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A term or literal problem; ``message``/``hint`` are English, ``da`` the Danish sentence."""
-
-    message: str
-    hint: str
-    location: Location | None
-    node: object = None
-    da: str = ""
-
-
-def declared_terms(graph: Graph) -> set[URIRef]:
-    terms: set[URIRef] = set()
-    for kind in _DECLARING_TYPES:
-        terms.update(s for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef))
-    for ns in REUSED:
-        base = str(ns)
-        terms.update(URIRef(base + name) for name in getattr(ns, "__annotations__", {}))
-    return terms
-
-
-def _reused_namespace(iri: str) -> str | None:
-    for ns in REUSED:
-        if iri.startswith(str(ns)) and "/" not in iri[len(str(ns)):] and "#" not in iri[len(str(ns)):]:
-            return str(ns)
-    return None
-
-
-def _qname(graph: Graph, node: URIRef) -> str:
-    try:
-        return graph.namespace_manager.normalizeUri(node)
-    except Exception:
-        return f"<{node}>"
-
-
-def unknown_terms(model: Model) -> list[Problem]:
-    """Classes, properties and concept values in the user's files that no vocabulary declares."""
-    declared = declared_terms(model.graph)
-    # Anything the user's files or the reference data define as a subject is known too.
-    defined = {s for s in model.graph.subjects() if isinstance(s, URIRef)}
-    candidates: dict[URIRef, str] = {}
-    for s, p, o in model.user:
-        candidates.setdefault(p, "property")  # type: ignore[arg-type]
-        if p == RDF.type and isinstance(o, URIRef):
-            candidates.setdefault(o, "class")
-        elif isinstance(o, URIRef):
-            candidates.setdefault(o, "value")
-    problems: list[Problem] = []
-    for term, kind in sorted(candidates.items(), key=lambda item: str(item[0])):
-        iri = str(term)
-        reused = _reused_namespace(iri)
-        owned = iri.startswith(OWNED)
-        if term in declared:
-            continue
-        if kind == "value" and (term in defined or not (reused or owned)):
-            continue  # instance IRIs are free; only vocabulary values must be declared
-        if kind != "value" and not (reused or owned) and term in defined:
-            continue  # declared by a vocabulary file of the user's own
-        namespace = reused or next((ns for ns in OWNED if iri.startswith(ns)), iri.rsplit("/", 1)[0])
-        same_ns = sorted(str(t)[len(namespace):] for t in declared if str(t).startswith(namespace))
-        local = iri[len(namespace):] if iri.startswith(namespace) else iri
-        close = difflib.get_close_matches(local, same_ns, n=1, cutoff=0.6)
-        suggestion = _qname(model.graph, URIRef(namespace + close[0])) if close else ""
-        hint = f"did you mean {suggestion}?" if close else \
-            "declare it in your own vocabulary file, or use a term from ontology/README.md"
-        da_hint = f"mente du {suggestion}?" if close else \
-            "erklær den i en egen ordforrådsfil, eller brug et begreb fra ontology/README.md"
-        kind_da = {"property": "egenskab", "class": "klasse", "value": "værdi"}[kind]
-        name = _qname(model.graph, term)
-        problems.append(Problem(f"unknown {kind} {name}", hint, _first_use(model, term), term,
-                                da=f"ukendt {kind_da} {name} ({da_hint})"))
-    return problems
-
-
-def _first_use(model: Model, term: URIRef) -> Location | None:
-    """Where a term is used: the place of the first subject (in sorted order) that uses it."""
-    uses = sorted((t for t in model.user if term in (t[1], t[2])), key=lambda t: tuple(map(str, t)))
-    for triple in uses:
-        loc = model.locate_triple(triple)
-        if loc is not None:
-            return loc
-    return model.places.places.get(term)
-
-
-_DATE_TYPES = {XSD.date: "YYYY-MM-DD, e.g. 2022-07-01", XSD.dateTime: "YYYY-MM-DDThh:mm:ss",
-               XSD.integer: "a whole number", XSD.boolean: "true or false", XSD.gYear: "a year, e.g. 2022"}
-
-
-_DATE_TYPES_DA = {XSD.date: "ÅÅÅÅ-MM-DD, fx 2022-07-01", XSD.dateTime: "ÅÅÅÅ-MM-DDTtt:mm:ss",
-                  XSD.integer: "et helt tal", XSD.boolean: "true eller false", XSD.gYear: "et årstal, fx 2022"}
-#: Literals of these types also fit a property whose rdfs:range is the key.
-_FITS = {XSD.integer: {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger},
-         XSD.string: {XSD.string, None}}
-_EXAMPLE = {XSD.date: '"2022-07-01"^^xsd:date', XSD.integer: "4", XSD.boolean: "true", XSD.string: '"tekst"'}
-
-
-def bad_literals(model: Model) -> list[Problem]:
-    """Typed literals whose text is not a valid value of their type (e.g. 2022-13-45 as xsd:date), and
-    literals of another type than their property's ``rdfs:range`` (e.g. a gg:validUntil given as an
-    xsd:dateTime or a plain string: the rules compare dates, and would silently pass it over)."""
-    ranges = {p: r for p, r in model.graph.subject_objects(RDFS.range)
-              if isinstance(r, URIRef) and str(r).startswith(str(XSD)) and str(p).startswith(OWNED)}
-    # Pick the bad literals first and sort only those: sorting every triple cost 0.6 s at 40k triples.
-    ill_typed = []
-    misfits = []
-    for t in model.user:
-        o = t[2]
-        if not isinstance(o, Literal):
-            continue
-        if o.datatype in _DATE_TYPES and (o.ill_typed or o.value is None):
-            ill_typed.append(t)
-        elif t[1] in ranges and not o.language and o.datatype not in _FITS.get(ranges[t[1]], {ranges[t[1]]}):
-            misfits.append(t)
-    problems = []
-    for s, p, o in sorted(ill_typed, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        what, what_da = _DATE_TYPES[o.datatype], _DATE_TYPES_DA[o.datatype]
-        prop, kind = _qname(model.graph, p), _qname(model.graph, o.datatype)
-        problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
-                                model.locate_triple((s, p, o)), s,
-                                da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what_da})"))
-    for s, p, o in sorted(misfits, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        prop, wanted = _qname(model.graph, p), _qname(model.graph, ranges[p])
-        given = f"of type {_qname(model.graph, o.datatype)}" if o.datatype else "as plain text"
-        given_da = f"af typen {_qname(model.graph, o.datatype)}" if o.datatype else "som ren tekst"
-        example = _EXAMPLE.get(ranges[p], f'"…"^^{wanted}')
-        problems.append(Problem(f"{prop} must be of type {wanted}, but has {str(o)!r} {given}",
-                                f"write e.g. {example}", model.locate_triple((s, p, o)), s,
-                                da=f"{prop} skal være af typen {wanted}, men har {str(o)!r} {given_da} "
-                                   f"(skriv fx {example})"))
-    return problems
 
 
 def parse_date(text: str, what: str = "date") -> dt.date:

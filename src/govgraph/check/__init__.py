@@ -22,6 +22,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .. import netguard
 from ..errors import GovgraphError, UsageError
 from ..load import Model
 from ..model import Organization, label, organization
@@ -76,6 +77,7 @@ class RuleError(GovgraphError):
         return (type(self), (str(self), self.reason, self.da))
 
 
+@netguard.guarded
 def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str] | None = None,
              org: Organization | None = None, budget: float | None = None) -> ValidationReport:
     """Validate a loaded model against the rules in force and return the findings (both languages).
@@ -84,7 +86,8 @@ def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str]
     bodies are in scope and, unless ``rules`` is given, which rules apply. ``rules`` names rule sets
     (file stems of ``shapes/``, e.g. ``dk-2022-law``) or paths of rule files; all their rules apply.
     ``org`` is the model's organization when the caller has built it already (it is built once).
-    ``budget`` is the time one rule may run, in seconds (default ``$GOVGRAPH_MAX_RULE_SECONDS`` or 60).
+    ``budget`` is the time one rule may run, in seconds (default: the ``rule_seconds`` cap, 60).
+    Nothing is fetched from the network while it runs (:func:`govgraph.netguard.guard`).
     """
     org = org or organization(model)
     catalogue = load_catalogue([r for r in (rules or ()) if _is_file(r)], labels=model.graph)
@@ -96,6 +99,7 @@ def _is_file(name: str) -> bool:
     return Path(name).suffix.lower() in (".ttl", ".turtle")
 
 
+@netguard.guarded
 def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.date,
           org: Organization | None = None, *, engine: str | None = None,
           budget: float | None = None) -> ValidationReport:

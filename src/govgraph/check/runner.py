@@ -6,7 +6,8 @@ run (``gg:includesBody`` for the scenario's bodies in force, the checked day as 
 read from the store once and written into the query as constants, so no query depends on the
 planner carrying a binding into a property path.
 
-Each rule has a time budget (``GOVGRAPH_MAX_RULE_SECONDS`` or the ``budget`` argument): a rule
+Each rule has a time budget (the ``rule_seconds`` cap of :mod:`govgraph.limits`, i.e.
+``GOVGRAPH_MAX_RULE_SECONDS``, or the ``budget`` argument): a rule
 that runs past it (an exploding property path, a catastrophic regular expression) is stopped
 and named. Oxigraph evaluates without holding Python's lock, so a query runs in a worker thread
 that is abandoned at the deadline.
@@ -14,7 +15,6 @@ that is abandoned at the deadline.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -30,9 +30,6 @@ from .compile import FOCUS, Closure, NodeCheck, Plan, Query, ShapePlan, Target
 from .results import Result
 from .terms import Terms
 
-#: Seconds one rule may run before it is stopped (``GOVGRAPH_MAX_RULE_SECONDS`` overrides).
-DEFAULT_RULE_SECONDS = 60.0
-BUDGET_VARIABLE = "GOVGRAPH_MAX_RULE_SECONDS"
 
 
 class RuleTimeout(Exception):
@@ -48,20 +45,16 @@ class QueryFailed(Exception):
 
 
 def rule_budget(budget: float | None = None) -> float:
-    """The time budget per rule in seconds: ``budget``, else ``$GOVGRAPH_MAX_RULE_SECONDS``, else 60."""
+    """The time budget per rule in seconds: ``budget``, else the ``rule_seconds`` cap in force
+    (:mod:`govgraph.limits`: ``GOVGRAPH_MAX_RULE_SECONDS``, default 60)."""
     if budget is not None:
+        if budget <= 0:
+            raise UsageError(f"a rule's time budget must be above 0 seconds, not {budget:g}",
+                             da=f"en regels tidsramme skal være over 0 sekunder, ikke {budget:g}")
         return budget
-    text = os.environ.get(BUDGET_VARIABLE, "").strip()
-    if not text:
-        return DEFAULT_RULE_SECONDS
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
-    if seconds <= 0:
-        raise UsageError(f"${BUDGET_VARIABLE} is {text!r}: give a number of seconds above 0",
-                         da=f"${BUDGET_VARIABLE} er {text!r}: angiv et antal sekunder over 0")
-    return seconds
+    from ..limits import current
+
+    return float(current().rule_seconds)
 
 
 def store_of(graph: Graph, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = ()) -> ox.Store:
@@ -193,5 +186,4 @@ class Runner:
         return [{n: from_ox(v) for n, v in zip(box["names"], row) if v is not None} for row in box["rows"]]
 
 
-__all__ = ["Runner", "RuleTimeout", "QueryFailed", "store_of", "rule_budget", "DEFAULT_RULE_SECONDS",
-           "BUDGET_VARIABLE"]
+__all__ = ["Runner", "RuleTimeout", "QueryFailed", "store_of", "rule_budget"]

@@ -10,6 +10,7 @@ from ``GOVGRAPH_*`` variables or the config file (:mod:`govgraph.config`) when t
 from __future__ import annotations
 
 import re
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,9 +18,10 @@ from pathlib import Path
 import typer
 import typer.core
 
-from .. import __version__
+from .. import __version__, netguard, outfile
 from ..config import setting
 from ..errors import GovgraphError
+from ..render.escape import terminal as escape_terminal
 
 _TYPE_LABEL = re.compile(r" <[^<>\s]+>(?=\s|$)")
 
@@ -118,9 +120,15 @@ def rules_option(help_text: str):  # noqa: ANN201 - a typer OptionInfo
                         help=f"{help_text} {RULES_HELP}")
 
 
+def show(text: str) -> None:
+    """Print a command's output; characters a terminal would act on (escape sequences in a label)
+    come out as visible ``\\uXXXX`` escapes (:func:`govgraph.render.escape.terminal`)."""
+    typer.echo(escape_terminal(text), nl=False)
+
+
 def fail(error: GovgraphError, lang: Lang | str | None = "en") -> None:
     """Print one clear line (in ``lang``, Danish or English) and exit 2."""
-    typer.echo(f"govgraph: {error.text(getattr(lang, 'value', lang) or 'en')}", err=True)
+    typer.echo(escape_terminal(f"govgraph: {error.text(getattr(lang, 'value', lang) or 'en')}"), err=True)
     raise typer.Exit(2)
 
 
@@ -132,6 +140,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_show_version,
                                  help="Show govgraph's version and exit."),
     no_color: bool = NO_COLOR_OPTION,
@@ -141,6 +150,11 @@ def main_options(
     Defaults come from GOVGRAPH_* variables and govgraph.toml (see 'govgraph config').
     """
     COLOUR["off"] = no_color
+    # Every command runs off the network, and no output may replace a file it read. `serve` listens on
+    # loopback, so only its loading and checking run guarded (load() and validate() guard themselves).
+    if ctx.invoked_subcommand != "serve":
+        ctx.with_resource(netguard.guard())
+    ctx.with_resource(outfile.reading())
 
 
 # Importing the command modules registers their commands on ``app``.
@@ -155,10 +169,47 @@ from . import paper  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
 
 
+class Stopped(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException of our own, so that click does not turn it into "Aborted!"
+    and library code that catches Exception does not swallow it. ``code`` is 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+_STOPPED = {"en": "govgraph: stopped by {name}; no output file was left half-written", "da":
+            "govgraph: afbrudt af {name}; ingen uddatafil blev efterladt halvt skrevet"}
+
+
+def _lang(argv: list[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "en"
+
+
 def main() -> None:
-    """Console entry point."""
+    """Console entry point. Ctrl-C exits 130 and SIGTERM 143, with one line: output files are written
+    whole or not at all (:mod:`govgraph.outfile`), so an interrupted command leaves none half-written."""
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         app()
+    except Stopped as stop:
+        # From here on a second Ctrl-C must not print a traceback either.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        name = "Ctrl-C" if stop.code == 128 + signal.SIGINT else "SIGTERM"
+        sys.stderr.write(_STOPPED.get(_lang(sys.argv[1:]), _STOPPED["en"]).format(name=name) + "\n")
+        sys.stderr.flush()
+        sys.exit(stop.code)
     except GovgraphError as error:  # pragma: no cover - commands catch their own
-        typer.echo(f"govgraph: {error}", err=True)
+        typer.echo(escape_terminal(f"govgraph: {error}"), err=True)
         sys.exit(2)

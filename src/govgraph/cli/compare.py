@@ -10,7 +10,8 @@ import typer
 
 from ..errors import GovgraphError, UsageError
 from ..dates import parse_day
-from ..outfile import write_all
+from ..outfile import note_input, write_all
+from ..render.escape import terminal
 from . import CONTEXT_OPTION, LANG_OPTION, OUTPUT_HELP, Lang, app, fail, rules_option
 from .output import emit, is_stdout, pick_format
 from .terminal import progress
@@ -75,14 +76,16 @@ def compare(
         if not findings:
             metrics = [m for m in metrics if m.key != "findings"]
         workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        for path in [*scenarios, *(context or ())]:  # forked workers read them: note them here too
+            note_input(path)
         with progress("Comparing…" if lang is Lang.en else "Sammenligner…"):
             comparison = compare_files(scenarios, baseline, as_of=day, metrics=metrics, lang=lang.value,
                                        reference=reference, context=context or (), workers=workers)
         table = RENDERERS[kind](comparison, lang.value)
         bom = b"\xef\xbb\xbf" if kind == "csv" else b""  # Danish Excel reads a CSV file as UTF-8 only with a BOM
-        files = {} if is_stdout(output) else {output: bom + table.encode("utf-8")}
+        files = {} if is_stdout(output) else {output: bom + terminal(table).encode("utf-8")}
         if chart is not None:
-            files[chart] = render_chart(comparison, lang.value).encode("utf-8")
+            files[chart] = terminal(render_chart(comparison, lang.value)).encode("utf-8")
         write_all(files)
     except GovgraphError as error:
         fail(error, lang)

@@ -18,6 +18,7 @@ from ..render.diff_text import to_json, to_text
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 from .output import emit, pick_format
 from .terminal import progress
+from ..render.escape import terminal
 
 
 class DiffFormat(str, Enum):
@@ -90,6 +91,8 @@ def diff(
             data = to_json(result, before, after, language).encode("utf-8")
         else:
             data = to_text(result, before, after, language).encode("utf-8")
+        if kind in ("text", "markdown", "json", "html"):
+            data = terminal(data.decode("utf-8")).encode("utf-8")
         emit(data if kind in ("png",) else data.decode("utf-8"), output)
     except GovgraphError as error:
         fail(error, lang)

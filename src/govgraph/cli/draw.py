@@ -15,6 +15,7 @@ from ..model import organization
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 from .output import emit, is_stdout, pick_format
 from .terminal import progress
+from ..render.escape import terminal
 
 
 class ChartFormat(str, Enum):
@@ -67,7 +68,9 @@ def draw(
 
     Example: govgraph draw data/scenarios/nordjylland-2022.ttl -o chart.svg
     """
-    from ..render import chart  # imported here: networkx and graphviz would slow every other command's start
+    from ..render import (
+        chart,  # imported here: networkx and graphviz would slow every other command's start
+    )
 
     try:
         kind = chart_format(fmt, output)
@@ -78,6 +81,8 @@ def draw(
         with progress("Drawing…" if lang is Lang.en else "Tegner…"):
             org = organization(load(model, reference=reference, context=context or ()))
             data = chart.draw(org, kind, day=day, focus=focus, depth=depth, lang=lang.value, detail=detail.value)
+        if kind == "text":
+            data = terminal(data.decode("utf-8")).encode("utf-8")
         if is_stdout(output) and kind in ("text", "dot", "svg"):
             sys.stdout.write(data.decode("utf-8"))
         else:

@@ -14,7 +14,8 @@ from ..dates import parse_day
 from ..load import load
 from ..model import organization
 from ..render.findings import render_findings_text
-from . import CONTEXT_OPTION, LANG_OPTION, NO_COLOR_OPTION, Lang, app, fail
+from . import CONTEXT_OPTION, LANG_OPTION, NO_COLOR_OPTION, Lang, app, fail, show
+from .output import emit
 from .terminal import colour_wanted, severity_style
 
 
@@ -46,7 +47,7 @@ def info(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value), nl=False)
+    show(summary.to_json() if fmt is InfoFormat.json else info_mod.render_text(summary, lang.value))
 
 
 @app.command()
@@ -88,6 +89,5 @@ def lint(
     count = len(model) + len(rules)
     summary = f"{count} {'fil(er) kontrolleret' if lang is Lang.da else 'file(s) linted'}"
     style = severity_style(colour_wanted(no_color=no_color))
-    typer.echo(render_findings_text(report, lang.value, summary=summary, style=style), nl=False,
-               color=True if style else None)
+    emit(render_findings_text(report, lang.value, summary=summary, style=style), None, colour=bool(style))
     raise typer.Exit(1 if report.findings else 0)

@@ -7,6 +7,7 @@ anything is written. ``-o -`` prints to standard output (in ``--format``, else t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import typer
 
 from ..errors import UsageError
 from ..outfile import write_atomic
+from ..render.escape import terminal
 
 STDOUT = "-"
 
@@ -48,6 +50,8 @@ def emit(data: str | bytes, out: Path | None, *, bom: bool = False, colour: bool
     ``bom``: start the file with a UTF-8 byte-order mark (CSV, so that Danish Excel reads UTF-8).
     ``colour``: the text holds colour codes meant for the terminal (decided by :mod:`.terminal`).
     """
+    if isinstance(data, str):
+        data = _escaped(data, colour)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if is_stdout(out):
         if isinstance(data, str):
@@ -56,3 +60,13 @@ def emit(data: str | bytes, out: Path | None, *, bom: bool = False, colour: bool
             typer.echo(raw, nl=False)  # bytes go to the binary stream: a PNG or workbook can be piped
         return
     write_atomic(out, (b"\xef\xbb\xbf" if bom else b"") + raw)  # type: ignore[arg-type]
+
+
+_OWN_COLOUR = re.compile(r"\\u001b(\[[0-9;]*m)")
+
+
+def _escaped(text: str, colour: bool) -> str:
+    """Text with every character a terminal acts on made visible (:func:`govgraph.render.escape.terminal`);
+    with ``colour``, the colour codes (SGR, ``ESC[…m``) are let through: they only colour."""
+    safe = terminal(text)
+    return _OWN_COLOUR.sub(lambda m: "\x1b" + m.group(1), safe) if colour else safe

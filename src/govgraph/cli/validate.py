@@ -13,7 +13,7 @@ from ..errors import GovgraphError
 from ..load import load
 from ..report import Severity
 from . import (CONTEXT_OPTION, FAIL_ON_OPTION, LANG_OPTION, NO_COLOR_OPTION, OUTPUT_HELP, FailOn, Lang, _configured,
-               app, fail, rules_option)
+               app, fail, rules_option, show)
 from .output import emit, is_stdout, pick_format
 from .terminal import colour_wanted, progress, severity_style
 
@@ -102,7 +102,7 @@ def rules_command(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(render_catalogue(catalogue, catalogue.select(day), lang.value, day), nl=False)
+    show(render_catalogue(catalogue, catalogue.select(day), lang.value, day))
 
 
 @app.command()
@@ -124,4 +124,4 @@ def explain(
     except GovgraphError as error:
         fail(error, lang)
         return
-    typer.echo(text, nl=False)
+    show(text)

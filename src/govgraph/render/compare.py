@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..compare import Comparison, Row, ScenarioInfo
 from ..figures import Text, Value
+from . import escape
 
 WORDS = {
     "title": Text("Sammenligning af scenarier", "Scenario comparison"),
@@ -123,7 +124,7 @@ def render_text(comparison: Comparison, lang: str = "en") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    return escape.markdown(text)
 
 
 def render_markdown(comparison: Comparison, lang: str = "en") -> str:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from ..compare import Comparison, Row
 from ..figures import Text
 from .compare import column, format_value
+from .escape import terminal
 
 #: Row keys shown, in order, when the comparison has them with at least one number.
 KEY_FIGURES = (
@@ -46,7 +47,7 @@ def _text(parent: ET.Element, x: float, y: float, content: str, size: int = 12, 
           weight: str = "normal") -> None:
     node = ET.SubElement(parent, "text", {"x": _num(x), "y": _num(y), "font-size": str(size),
                                           "text-anchor": anchor, "font-weight": weight})
-    node.text = content
+    node.text = terminal(content)  # ElementTree escapes < and &, not the controls XML cannot hold
 
 
 def _numbers(row: Row) -> list[float | None]:

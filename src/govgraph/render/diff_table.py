@@ -20,6 +20,7 @@ from rdflib import URIRef
 from ..diff import Change, Diff
 from ..i18n import long_date
 from ..model import Body, Organization
+from . import escape
 from .composition import composition, tasks
 from .diff_text import Labels, change_lines, gap_lines, status_text, title
 from .diff_words import w
@@ -103,8 +104,8 @@ def _level_rank(org: Organization, level: URIRef | None) -> str:
 
 
 def _md(text: str) -> str:
-    """Data text safe in a Markdown table cell: HTML specials as entities, pipes escaped."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Data text safe in a Markdown table cell (:func:`govgraph.render.escape.markdown`)."""
+    return escape.markdown(text)
 
 
 def _md_cell(blocks: tuple[Block, ...], lang: str) -> str:

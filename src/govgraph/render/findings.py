@@ -11,6 +11,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from ..report import Finding, Report, Severity
+from . import escape
 
 SEVERITY_WORDS = {
     "da": {Severity.VIOLATION: "overtrædelse", Severity.WARNING: "advarsel", Severity.INFO: "info"},
@@ -147,8 +148,7 @@ def render_findings_json(report: Report, lang: str = "en", **facts: object) -> s
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_cell = escape.markdown
 
 
 def render_findings_markdown(report: Report, lang: str = "en", title: str = "") -> str:
@@ -160,10 +160,10 @@ def render_findings_markdown(report: Report, lang: str = "en", title: str = "") 
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for body, findings in _grouped(report, lang):
             for f in findings:
-                row = [body or word("general", lang), SEVERITY_WORDS[lang][f.severity], f"`{f.rule}`", f.text(lang),
+                row = [body or word("general", lang), SEVERITY_WORDS[lang][f.severity], f.rule, f.text(lang),
                        localized(f, "layer", lang), localized(f, "source", lang),
                        f.location.text(lang) if f.location else ""]
-                lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+                lines.append("| " + " | ".join(escape.code(c) if i == 2 else _cell(c) for i, c in enumerate(row)) + " |")
     else:
         lines.append(word("conforms", lang))
     lines += ["", summary_line(report, lang, checked_words(report, lang))]

@@ -12,6 +12,7 @@ from ..load import new_graph
 from ..rules import Catalogue, Rule
 from .findings import SEVERITY_WORDS, word
 
+
 def _w(key: str, lang: str) -> str:
     return word(key, lang)
 

@@ -9,6 +9,8 @@ other statements.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from collections.abc import Sequence
 
@@ -159,8 +161,25 @@ def round_trips(column: Column, term: Node, resolver: Resolver, lang: str, csv: 
     return back == [term] and (not isinstance(term, Literal) or _same_literal(back[0], term))
 
 
+#: A CSV field a spreadsheet would run as a formula (=, +, -, @, a tab or carriage return first), after
+#: any number of apostrophes: those get one more apostrophe on export, which :func:`unformula` takes off.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def formula_safe(text: str) -> str:
+    """A CSV field that no spreadsheet runs as a formula (``=HYPERLINK(…)``, ``=cmd|…``, ``+``, ``-``,
+    ``@``): such text gets a leading apostrophe, as Excel itself writes text that looks like a formula.
+    ``unformula(formula_safe(t)) == t`` for every text, so an export still imports back unchanged."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def unformula(value: str) -> str:
+    """A CSV field as written by :func:`formula_safe`, back as it was."""
+    return value[1:] if value.startswith("'") and _FORMULA.match(value) else value
+
+
 def _same_literal(a: Node, b: Literal) -> bool:
     return isinstance(a, Literal) and str(a) == str(b) and a.language == b.language and a.datatype == b.datatype
 
 
-__all__ = ["CellValue", "cell_text", "decode", "decode_text", "encode", "join", "round_trips", "parts", "CellError"]
+__all__ = ["CellValue", "cell_text", "formula_safe", "unformula", "decode", "decode_text", "encode", "join", "round_trips", "parts", "CellError"]

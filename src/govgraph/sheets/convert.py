@@ -8,13 +8,13 @@ from pathlib import Path
 from rdflib.compare import to_canonical_graph
 
 from ..errors import InputError
-from ..load import Model, Parsed, new_graph, read_file, refuse_problems
+from ..load import Model, Parsed, missing, new_graph, read_file, refuse_problems
 
 
 def read_source(path: Path, base: Sequence[Path] = ()) -> Parsed:
     """Read one proposal; with ``base`` (``--context``) files, names may also refer to what those files define."""
     for extra in base:
-        if not extra.exists():
+        if missing(extra):
             raise InputError(extra, "no such file", "check the path given to --context",
                              da_what="filen findes ikke", da_hint="tjek stien givet til --context")
     return read_file(path, base)

@@ -252,17 +252,19 @@ def export(paths: Sequence[Path], out: Path, lang: str = "en", reference: bool =
     """Write the models in ``paths`` as one workbook (``out`` ends in .xlsx) or a folder of CSV files;
     ``extra`` (``--context``) files name things the model refers to, as in every reader."""
     from ..load import context_files, load
+    from ..outfile import reading
     from .read import context_graph
     from .workbook import write_csv_folder, write_xlsx
 
-    model = load(paths, reference=reference, context=extra)
-    context = context_graph(extra) if reference else _plain_context([*context_files(False), *extra])
-    as_csv = out.suffix.lower() != ".xlsx"
-    rows = model_rows(model.user, context, lang, csv=as_csv, prefixes=own_prefixes(model.files))
-    if as_csv:
-        write_csv_folder(out, rows.sheets, lang)
-    else:
-        write_xlsx(out, rows.sheets, lang, context)
+    with reading(paths):  # the output may not replace one of the models
+        model = load(paths, reference=reference, context=extra)
+        context = context_graph(extra) if reference else _plain_context([*context_files(False), *extra])
+        as_csv = out.suffix.lower() != ".xlsx"
+        rows = model_rows(model.user, context, lang, csv=as_csv, prefixes=own_prefixes(model.files))
+        if as_csv:
+            write_csv_folder(out, rows.sheets, lang)
+        else:
+            write_xlsx(out, rows.sheets, lang, context)
 
 
 def own_prefixes(paths: Sequence[Path]) -> dict[str, str]:

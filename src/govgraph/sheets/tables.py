@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import limits
 from ..errors import InputError
-from .cells import CellValue, cell_text
+from ..outfile import note_input
+from .cells import CellValue, cell_text, unformula
 from .schema import LISTS_SHEET, README_SHEET, SHEETS, Column, Sheet, column_by_header, sheet_by_name
 
 
@@ -119,16 +123,70 @@ def _check_sheets(tables: list[Table], file: str, present: list[str], is_csv: bo
                                      "start med `govgraph template` for at få alle ark")
 
 
+def _check_archive(path: Path, data: bytes) -> None:
+    """Refuse a workbook that unpacks past the zip cap (a zip bomb) or whose XML declares a DTD
+    (entities: an .xlsx never has one). Declared sizes are checked first, then the parts are
+    read, so a lying header is caught too."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # openpyxl's refusal words it: not a workbook
+    cap = limits.current().zip_bytes
+    with archive:
+        members = archive.infolist()
+        limits.check(path, "zip_bytes", sum(m.file_size for m in members))
+        total = 0
+        for member in members:
+            tail = b""
+            try:
+                with archive.open(member) as part:
+                    while chunk := part.read(1 << 20):
+                        total += len(chunk)
+                        if total > cap:
+                            raise limits.exceeded(path, "zip_bytes")
+                        if b"<!DOCTYPE" in (tail + chunk).upper() or b"<!ENTITY" in (tail + chunk).upper():
+                            raise InputError(f"{path}: {member.filename}", "the workbook's XML declares a DTD",
+                                             "an .xlsx has none; save the workbook again from Excel or LibreOffice",
+                                             da_what="projektmappens XML erklærer en DTD",
+                                             da_hint="en .xlsx har ingen; gem projektmappen igen fra Excel eller "
+                                                     "LibreOffice")
+                        tail = chunk[-16:]
+            except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError, RuntimeError) as err:
+                raise InputError(f"{path}: {member.filename}", f"the workbook is damaged ({err})",
+                                 "save it again from Excel or LibreOffice",
+                                 da_what=f"projektmappen er beskadiget ({err})",
+                                 da_hint="gem den igen fra Excel eller LibreOffice") from None
+
+
+def _sheet_rows(where: str, cells: list[int], rows_iter) -> list[list[CellValue]]:  # type: ignore[no-untyped-def]
+    """A sheet's rows as values, within the row and cell caps (``cells`` counts across sheets);
+    ``where`` is the place before the row number (``file: sheet S, `` or ``file.csv: ``)."""
+    caps = limits.current()
+    rows: list[list[CellValue]] = []
+    for row in rows_iter:
+        if len(rows) >= caps.rows:
+            raise limits.exceeded(f"{where}row {len(rows) + 1}", "rows")
+        cells[0] += len(row)
+        if cells[0] > caps.cells:
+            raise limits.exceeded(f"{where}row {len(rows) + 1}", "cells")
+        rows.append(list(row))
+    return rows
+
+
 def read_xlsx_tables(path: Path) -> list[Table]:
     """The data sheets of an .xlsx workbook (the read-me and Lists sheets are skipped)."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            limits.check(path, "file_bytes", os.fstat(handle.fileno()).st_size)
+            data = handle.read()
     except OSError as err:
         raise InputError(path, f"cannot read the file ({err.strerror or err})",
                          da_what=f"filen kan ikke læses ({err.strerror or err})") from None
+    note_input(path)
+    _check_archive(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
@@ -137,8 +195,11 @@ def read_xlsx_tables(path: Path) -> list[Table]:
                          da_what="er ikke en Excel-projektmappe (.xlsx)",
                          da_hint="gem den fra Excel eller LibreOffice som .xlsx, eller start med `govgraph template`"
                          ) from None
+    except Exception as err:  # openpyxl raises whatever its XML parser meets in a damaged part
+        raise _damaged(path, "", err) from None
     tables: list[Table] = []
     names = list(book.sheetnames)
+    cells = [0]
     try:
         for name in names:
             if name in (*LISTS_SHEET, *README_SHEET):
@@ -150,13 +211,31 @@ def read_xlsx_tables(path: Path) -> list[Table]:
                 raise InputError(path, f"sheet {sheet.en} appears twice (as {name!r})", "keep one of them",
                                  da_what=f'arket "{sheet.da}" findes to gange (som "{name}")',
                                  da_hint="behold det ene")
-            rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
-                    for r in book[name].iter_rows(values_only=True)]
+            try:
+                ws = book[name]
+                # Read every row the sheet holds, not only those its (writer-given) dimension claims:
+                # rows past a stale dimension are data too, and the row cap must see them.
+                ws.reset_dimensions()
+                rows = [[unxstring(v) if isinstance(v, str) else v for v in r]
+                        for r in _sheet_rows(f"{path}: sheet {name}, ", cells, ws.iter_rows(values_only=True))]
+            except InputError:
+                raise
+            except Exception as err:  # damaged sheet XML: openpyxl passes on its parser's error, whatever type
+                raise _damaged(path, name, err) from None
             tables.append(_table(sheet, name, str(path), False, rows))
     finally:
         book.close()
     _check_sheets(tables, str(path), names, False)
     return tables
+
+
+def _damaged(path: Path, sheet: str, err: Exception) -> InputError:
+    where = f"{path}: sheet {sheet}" if sheet else str(path)
+    why = (str(err).splitlines() or [type(err).__name__])[0][:120]
+    return InputError(where, f"the workbook is damaged and cannot be read ({why})",
+                      "save it again from Excel or LibreOffice, or start from `govgraph template`",
+                      da_what=f"projektmappen er beskadiget og kan ikke læses ({why})",
+                      da_hint="gem den igen fra Excel eller LibreOffice, eller start med `govgraph template`")
 
 
 def is_csv_folder(path: Path) -> bool:
@@ -166,7 +245,10 @@ def is_csv_folder(path: Path) -> bool:
 
 def _csv_text(path: Path) -> str:
     """UTF-8 (with or without BOM), else Windows-1252: what Excel in Danish saves as plain "CSV"."""
-    data = path.read_bytes()
+    from ..load import _read_bytes
+
+    data = _read_bytes(path)
+    note_input(path)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -179,6 +261,8 @@ def _csv_text(path: Path) -> str:
 def read_csv_tables(folder: Path) -> list[Table]:
     """The tables of a folder of CSV files, one per sheet, named by the sheet (seats.csv or Pladser.csv)."""
     tables: list[Table] = []
+    cells = [0]
+    note_input(folder)
     files = sorted(folder.glob("*.csv"))
     for path in files:
         sheet = sheet_by_name(path.stem)
@@ -192,7 +276,8 @@ def read_csv_tables(folder: Path) -> list[Table]:
         # Excel with a Danish locale separates CSV fields with ';'.
         delimiter = ";" if first.count(";") > first.count(",") else ","
         try:
-            rows: list[list[CellValue]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+            rows = _sheet_rows(f"{path}: ", cells, csv.reader(io.StringIO(text), delimiter=delimiter))
+            rows = [[unformula(v) for v in row] for row in rows]
         except csv.Error as err:
             raise InputError(path, f"cannot read as CSV: {err}", da_what=f"kan ikke læses som CSV: {err}") from None
         tables.append(_table(sheet, sheet.en, str(path), True, rows))

@@ -26,16 +26,20 @@ def example_graph() -> Graph:
 def template(out: Path, lang: str = "en", base: Sequence[Path] = ()) -> None:
     """Write the template workbook to ``out``; ``base`` (``--context``) files add their bodies, municipalities,
     clusters, … to the drop-down lists, as the readers accept them."""
+    from ..load import missing
     from .export import model_rows
     from .read import context_graph
     from .workbook import write_xlsx
 
     for path in base:
-        if not path.exists():
+        if missing(path):
             from ..errors import InputError
 
             raise InputError(path, "no such file", "check the path given to --context",
                              da_what="filen findes ikke", da_hint="tjek stien givet til --context")
-    context = context_graph(base)
-    rows = model_rows(example_graph(), context, lang)
-    write_xlsx(out, rows.sheets, lang, context)
+    from ..outfile import reading
+
+    with reading(base):  # the workbook may not replace a --context file
+        context = context_graph(base)
+        rows = model_rows(example_graph(), context, lang)
+        write_xlsx(out, rows.sheets, lang, context)

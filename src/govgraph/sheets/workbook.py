@@ -12,17 +12,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
 from rdflib import Graph
 
 from ..errors import InputError
-from ..outfile import write_atomic
-from .cells import CellValue, cell_text
+from ..outfile import write_atomic, write_folder
+from .cells import CellValue, cell_text, formula_safe
 from .resolve import CellError, Resolver
 from .schema import BODIES, LINE_KINDS, LISTS_SHEET, README_SHEET, SEATS, SHEETS, Column, Sheet
 
@@ -228,24 +226,13 @@ def csv_bytes(sheet: Sheet, rows: list[dict[str, CellValue]], lang: str) -> byte
     writer.writerow([c.header(lang) for c in sheet.columns])
     for row in rows:
         # Text as it is (other statements keep their spaces); dates, numbers and booleans as read back.
-        writer.writerow([v if isinstance(v := row.get(c.key), str) else cell_text(v) for c in sheet.columns])
+        # formula_safe: a label such as =HYPERLINK(…) must stay text when a spreadsheet opens the file.
+        writer.writerow([formula_safe(v if isinstance(v := row.get(c.key), str) else cell_text(v))
+                         for c in sheet.columns])
     return text.getvalue().encode("utf-8-sig")
 
 
 def write_csv_folder(out: Path, rows: dict[str, list[dict[str, CellValue]]], lang: str) -> None:
-    """One CSV file per sheet (scenario.csv, bodies.csv, …) in the folder ``out``."""
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "exists and is not a folder", "name a new folder, or an .xlsx file",
-                         da_what="findes og er ikke en mappe", da_hint="angiv en ny mappe eller en .xlsx-fil")
-    parent = out.parent if str(out.parent) else Path(".")
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    try:
-        for sheet in SHEETS:
-            (staging / f"{sheet.key}.csv").write_bytes(csv_bytes(sheet, rows.get(sheet.key, []), lang))
-        out.mkdir(exist_ok=True)
-        for sheet in SHEETS:
-            os.replace(staging / f"{sheet.key}.csv", out / f"{sheet.key}.csv")
-    finally:
-        for leftover in staging.glob("*"):
-            leftover.unlink()
-        staging.rmdir()
+    """One CSV file per sheet (scenario.csv, bodies.csv, …) in the folder ``out``, all or none
+    (:func:`govgraph.outfile.write_folder`: never over an input, never into a file)."""
+    write_folder(out, {f"{sheet.key}.csv": csv_bytes(sheet, rows.get(sheet.key, []), lang) for sheet in SHEETS})

@@ -36,8 +36,10 @@ from urllib.parse import unquote
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME, XSD
 
+from .. import limits
 from ..errors import InputError
 from ..load import Parsed
+from ..wellformed import refuse_bad_ids, refuse_remote
 from ..positions import Location, SourceMap
 from ..vocab import GG, NJ, PREFIXES
 from .resolve import CellError, Resolver
@@ -98,18 +100,121 @@ def _expand(value: Any, key: str = "") -> Any:
     return value
 
 
-def _id_lines(node: Any, found: dict[str, int]) -> None:
-    """The line of every ``id:`` / ``@id:`` in the YAML node tree (first one wins)."""
+def _id_lines(tree: Any, found: dict[str, int]) -> None:
+    """The line of every ``id:`` / ``@id:`` in the YAML node tree (first one wins; a node shared
+    through an alias is visited once)."""
     import yaml
 
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value in ("id", "@id") and isinstance(value, yaml.ScalarNode):
-                found.setdefault(value.value, key.start_mark.line + 1)
-            _id_lines(value, found)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _id_lines(item, found)
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in ("id", "@id") and isinstance(value, yaml.ScalarNode):
+                    found.setdefault(value.value, key.start_mark.line + 1)
+            stack.extend(value for _, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _compose(path: Path, text: str) -> tuple[Any, Any]:
+    """The YAML node tree and the document it gives, within the caps of :mod:`govgraph.limits`:
+    aliases (billion laughs), nesting depth and the values once aliases are expanded; an alias to
+    a node that contains it (``&a [*a]``) is refused. Dates stay text: JSON-LD types them, and a
+    date that does not exist (2022-02-30) becomes a clear load error instead of a crash."""
+    loader = _Loader(text)
+    loader.path = path
+    try:
+        tree = loader.get_single_node()
+        if tree is not None:
+            _check_expanded_size(path, tree)
+        return tree, (loader.construct_document(tree) if tree is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _check_expanded_size(path: Path, tree: Any) -> None:
+    import yaml
+
+    cap = limits.current().nodes
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:  # depth is bounded by the depth cap, so recursion is safe
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(v) for v in node.value)
+        if total > cap:
+            raise limits.exceeded(f"{path}:{node.start_mark.line + 1}", "nodes")
+        sizes[id(node)] = total
+        return total
+
+    size(tree)
+
+
+def _loader_class() -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """PyYAML's safe loader that counts aliases and depth while composing, and reads dates as text."""
+
+        path = Path(".")
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.caps = limits.current()
+            self.alias_count, self.depth = 0, 0
+            self.open_anchors: list[str] = []
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.peek_event()
+            where = f"{self.path}:{event.start_mark.line + 1}"
+            if isinstance(event, yaml.AliasEvent):
+                self.alias_count += 1
+                if self.alias_count > self.caps.yaml_aliases:
+                    raise limits.exceeded(where, "yaml_aliases")
+                if event.anchor in self.open_anchors:
+                    raise InputError(where, f"the alias *{event.anchor} refers to a node that contains it",
+                                     "copy the values instead of an endless alias",
+                                     da_what=f"aliasset *{event.anchor} henviser til en knude, der indeholder det",
+                                     da_hint="gentag værdierne i stedet for et uendeligt alias")
+                return super().compose_node(parent, index)
+            self.depth += 1
+            if self.depth > self.caps.depth:
+                raise limits.exceeded(where, "depth")
+            self.open_anchors.append(event.anchor)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+                self.open_anchors.pop()
+
+    Loader.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return Loader
+
+
+class _LazyLoader:
+    """The loader class, built on first use so that loading Turtle never imports PyYAML."""
+
+    cls: type | None = None
+
+    def __call__(self, text: str) -> Any:
+        if self.cls is None:
+            type(self).cls = _loader_class()
+        return self.cls(text)  # type: ignore[misc]
+
+
+_Loader = _LazyLoader()
 
 
 _SCHEMES = ("http:", "https:", "urn:", "mailto:", "tag:", "file:")
@@ -136,12 +241,11 @@ def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
     (``--context``) files: by label in Danish or English, by a common spelling or by local name."""
     import yaml
 
-    from ..load import _decode, _read_bytes, _remote_contexts
+    from ..load import _decode, _read_bytes
 
     text = _decode(path, _read_bytes(path))
     try:
-        document = yaml.safe_load(text)
-        tree = yaml.compose(text)
+        tree, document = _compose(path, text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
@@ -157,13 +261,11 @@ def read_yaml(path: Path, extra: Sequence[Path] = ()) -> Parsed:
                          da_what="et YAML-forslag har nøglen 'graph' med en liste af ting (eller er selv sådan en liste)",
                          da_hint="se README.md, afsnittet Spreadsheets")
     document = _expand(_plain(document))
-    remote = _remote_contexts(document)
-    if remote:
-        raise InputError(path, f"remote JSON-LD context {remote[0]!r} refused: govgraph never fetches from the network",
-                         "leave @context out (govgraph's is built in) or put it inline",
-                         da_what=f"ekstern JSON-LD-kontekst {remote[0]!r} afvist: govgraph henter aldrig noget fra nettet",
-                         da_hint="udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
+    refuse_remote(path, document, "leave @context out (govgraph's is built in) or put it inline",
+                  "udelad @context (govgraphs egen er indbygget), eller skriv konteksten direkte i filen")
+    # Names (e.g. "Randers Kommune") are resolved to ids first; then what is left must be a well-formed id.
     document = _resolve_names(path, text, document, extra)
+    refuse_bad_ids(path, text, document, frozenset({"id", "@id", "type", "@type", *_IDS}))
     own = document.pop("@context", None)
     document["@context"] = [CONTEXT, own] if own else CONTEXT
     graph = Graph()

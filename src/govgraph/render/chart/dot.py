@@ -24,6 +24,7 @@ from rdflib.namespace import RDF
 from ...i18n import long_date
 from ...model import subclasses
 from ...vocab import GG
+from ..escape import terminal
 from .boxes import SIDE_ORDER, Box, SeatRow, boxes, counts_text, level_rank, side_key
 from .scope import ADVISES, REPORTS, Scope
 from .words import count, steps, w
@@ -75,9 +76,10 @@ def e(text: str) -> str:
 
     graphviz also expands escapes such as \\N (the node's name) inside HTML-like
     labels, even when the backslash is written as an entity; a doubled backslash
-    is the only way to draw one.
+    is the only way to draw one. Control characters (which XML cannot hold, and which would stop
+    graphviz) are drawn as their visible escapes (:func:`govgraph.render.escape.terminal`).
     """
-    return html.escape(text, quote=True).replace("\\", "\\\\")
+    return html.escape(terminal(text), quote=True).replace("\\", "\\\\")
 
 
 #: Browsers draw Arial/Liberation Sans about 2.6 % wider than graphviz (pango) measures it, so a long

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 
 from ...errors import GovgraphError, ToolMissingError
+from ..escape import terminal
 from .dot import Chart
 
 PICTURE_FORMATS = ("svg", "png", "pdf")
@@ -53,14 +54,14 @@ def tidy_svg(svg: str, titles: dict[str, str]) -> str:
     """
     svg = _ROOM.sub("</text>", _VERSION_COMMENT.sub("", svg))
     if "chart" in titles:
-        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(titles["chart"], quote=True)}" ', 1)
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(terminal(titles["chart"]), quote=True)}" ', 1)
 
     def title(match: re.Match[str]) -> str:
         # Keyed by the element's id attribute, or by graphviz's own title (the node name) when no id was set.
         text = titles.get(match.group("id"), titles.get(html.unescape(match.group("name"))))
         if text is None:
             return match.group(0)
-        return f"{match.group(1)}{html.escape(text, quote=False)}{match.group(4)}"
+        return f"{match.group(1)}{html.escape(terminal(text), quote=False)}{match.group(4)}"
 
     return _TITLED.sub(title, svg)
 
