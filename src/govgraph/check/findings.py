@@ -70,7 +70,8 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
         yield Finding(
             rule=rule.id, severity=severity, message=message,
             focus=label(g, focus, "en"), body=label(g, body, "en") if body is not None else "",
-            location=_where(model, focus, path, value), layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
+            location=_where(model, focus, path, value, shapes.value(result.component, _FIXES) if result.component else None),
+            layer=rule.layer_label.get("en"), source=rule.source_label.get("en"),
             focus_iri=str(focus), path=label(g, path, "en") if isinstance(path, URIRef) else "",
             value=label(g, found, "en") if found is not None else "",
             extra=tuple(sorted(extra.items())))
@@ -80,12 +81,17 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
 _POINTABLE = (GG.Seat, GG.Decision, ORG.Membership)
 
 
-def _where(model: Model, focus: Node, path: Node | None, value: Node | None) -> Location | None:
+#: A component's ``ggc:fixes``: the property of the seat its results name that the user corrects.
+_FIXES = URIRef("https://w3id.org/govgraph/constraint#fixes")
+
+
+def _where(model: Model, focus: Node, path: Node | None, value: Node | None, fixes: Node | None = None) -> Location | None:
     """The place to fix: the offending seat, decision or membership when a body-level rule names one
-    as its value (e.g. a seat without its appointment, a decision outside the body's tasks), else the
-    focus; with a result path, its cell."""
+    as its value (e.g. a seat without its appointment, a decision outside the body's tasks) — in a
+    workbook the cell of the property its component says to correct (``ggc:fixes``, e.g. the Voting
+    column of an observer left blank) — else the focus; with a result path, its cell."""
     if isinstance(value, URIRef) and any((value, RDF.type, kind) in model.user for kind in _POINTABLE):
-        return model.locate(value)
+        return model.locate(value, fixes)
     return model.locate(focus, path)
 
 
