@@ -11,6 +11,7 @@ does that on the text, token by token, so strings, IRIs and comments are never t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -45,7 +46,13 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.lastgroup or "other", m.group(0), m.group("name") or "") for m in _TOKENS.finditer(text)]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Cached: a component's validator text is read again for every rule that uses the component.
+    return tuple(Token(m.lastgroup or "other", m.group(0), m.group("name") or "") for m in _TOKENS.finditer(text))
 
 
 def join(parts: Iterable[Token]) -> str:
@@ -173,33 +180,49 @@ def simplify(text: str) -> str:
     left in, the EXISTS would still be planned, and with ``?p`` unbound a zero-length path in it
     (``?seat org:role/skos:broader* ?p``) matches every node of the graph, once per seat.
     """
-    while True:
-        toks = tokens(text)
-        solid = [i for i, t in enumerate(toks) if t.kind not in ("space", "comment")]
-        done = True
-        for n in range(len(solid) - 3):
-            a, b, c, d = (toks[solid[n + k]] for k in range(4))
-            if a.text != "(" or b.text != "!" or c.word not in ("TRUE", "FALSE") or d.text != "|" or \
-                    n + 4 >= len(solid) or toks[solid[n + 4]].text != "|":
+    return join(_fold(tokens(text)))
+
+
+def _fold(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        head = _solid_after(toks, i, 5) if t.text == "(" else []
+        if len(head) == 5 and [toks[k].text for k in head[:1]] == ["!"] and toks[head[1]].word in ("TRUE", "FALSE") \
+                and toks[head[2]].text == "|" and toks[head[3]].text == "|":
+            end = _closing(toks, i)
+            if end is not None:
+                if toks[head[1]].word == "FALSE":  # !false is true: the whole disjunction is true
+                    out.append(Token("other", "(true)"))
+                else:  # !true is false: what is left is the rest
+                    out += [Token("other", "(")] + _fold(toks[head[4]:end]) + [Token("other", ")")]
+                i = end + 1
                 continue
-            depth, end = 0, None
-            for m in range(n, len(solid)):
-                t = toks[solid[m]].text
-                depth += (t == "(") - (t == ")")
-                if depth == 0:
-                    end = m
-                    break
-            if end is None:
-                break
-            if c.word == "FALSE":  # !false is true: the whole disjunction is true
-                replacement = "(true)"
-            else:  # !true is false: what is left is the rest
-                replacement = "(" + join(toks[solid[n + 5]:solid[end]]) + ")"
-            text = join(toks[:solid[n]]) + replacement + join(toks[solid[end] + 1:])
-            done = False
-            break
-        if done:
-            return text
+        out.append(t)
+        i += 1
+    return out
+
+
+def _solid_after(toks: list[Token], at: int, count: int) -> list[int]:
+    """The indices of the next ``count`` tokens after ``at`` that are not space or comments."""
+    found = []
+    i = at + 1
+    while i < len(toks) and len(found) < count:
+        if toks[i].kind not in ("space", "comment"):
+            found.append(i)
+        i += 1
+    return found
+
+
+def _closing(toks: list[Token], at: int) -> int | None:
+    """The index of the ``)`` that closes the ``(`` at ``at``."""
+    depth = 0
+    for i in range(at, len(toks)):
+        depth += (toks[i].text == "(") - (toks[i].text == ")")
+        if depth == 0:
+            return i
+    return None
 
 
 def _bound_call(toks: list[Token], at: int) -> tuple[int, str] | None:
