@@ -170,7 +170,7 @@ def test_a_finding_about_a_seat_points_at_its_row(run) -> None:
 
 def test_the_bundled_rules_point_at_the_row_a_person_typed(run, template_da: Path) -> None:
     """Under the 2022 rules: the person adds Aalborg's health-committee chair but forgets 'nej' under
-    Stemmeret. The observer rule names that seat's row; parity (now 2 against 3) names the body's row."""
+    Stemmeret. The observer rule names that seat's Stemmeret cell; parity (now 2 against 3) names the body's row."""
     _fill(template_da, "Pladser", [{"Id": "pk-midt-obs", "Organ": "pk-midt", "Navn (da)": "Udvalgsformand, Aalborg",
                                     "Rolle": "udvalgsformand", "Part": "kommune", "Repræsenterer": "Aalborg"}],
           start=FIRST_FREE_ROW)
@@ -178,7 +178,7 @@ def test_the_bundled_rules_point_at_the_row_a_person_typed(run, template_da: Pat
     assert result.exit_code == 1, result.stderr
     message, where = _finding(result.stdout, "DK22-LOC-PHC-OBSERVERS")
     assert "Udvalgsformand, Aalborg" in message
-    assert where.endswith("forslag.xlsx: ark Pladser, række 7")
+    assert where.endswith("forslag.xlsx: ark Pladser, række 7, kolonne Stemmeret")  # the cell left blank
     assert _finding(result.stdout, "DK22-LOC-PARITY")[1].endswith("forslag.xlsx: ark Organer, række 2")
     # Marking the observer fixes both.
     _fill(template_da, "Pladser", [{"Stemmeret": "nej"}], start=FIRST_FREE_ROW)
