@@ -33,7 +33,7 @@ COMMANDS = {
     "compare-jobs-2": ("compare", str(BASE), "{pipe}.ttl", str(OK), "--jobs", "2", "-o", "{out}.txt"),
     "export": ("export", "{pipe}.ttl", "-o", "{out}.xlsx"),
     "import": ("import", "{pipe}.yaml", "-o", "{out}.ttl"),
-    "template": ("template", "--base", "{pipe}.ttl", "-o", "{out}.xlsx"),
+    "template": ("template", "--context", "{pipe}.ttl", "-o", "{out}.xlsx"),
 }
 SIGNALS = {"SIGINT": (signal.SIGINT, 130, "Ctrl-C"), "SIGTERM": (signal.SIGTERM, 143, "SIGTERM")}
 

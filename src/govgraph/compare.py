@@ -186,7 +186,15 @@ def _fork_map(job: Any, count: int, workers: int, metrics: Sequence[Metric]) -> 
     ("ok", value) or ("error", a GovgraphError); the first error in order is raised."""
     if any(m.key == "findings" for m in metrics):
         _warm_validation()  # once here, shared by the forked workers
-    with multiprocessing.get_context("fork").Pool(min(workers, count), initializer=_worker_signals) as pool:
+    # Ctrl-C and SIGTERM are held back while the workers are forked: a worker takes its own signal
+    # handling (_worker_signals) before it can receive one, never the parent's, which would leave it
+    # alive and the pool waiting for it. The parent gets a held-back signal as soon as the pool stands.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(min(workers, count), initializer=_worker_signals)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
         results = pool.map(job, range(count))
     for status, payload in results:
         if status == "error":
@@ -194,11 +202,15 @@ def _fork_map(job: Any, count: int, workers: int, metrics: Sequence[Metric]) -> 
     return [payload for _, payload in results]
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _worker_signals() -> None:
     """In a worker, Ctrl-C is the parent's to handle (it stops the pool), and SIGTERM ends the worker
     quietly: no traceback from a worker, whichever signal the terminal or the parent sends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held back while it was forked
 
 
 def _warm_validation() -> None:
