@@ -39,7 +39,7 @@ from .vocab import GG, LEVEL, SIDE
 
 
 def _counted_seats(body: Body, day: dt.date | None) -> tuple[Seat, ...]:
-    return tuple(s for s in body.seats_on(day) if not s.ad_hoc)
+    return tuple(body.permanent_seats_on(day))
 
 
 # ------------------------------------------------------------------ bodies

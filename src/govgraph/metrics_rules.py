@@ -57,7 +57,7 @@ def asks(org: Organization, body: Body, day: dt.date | None, parameter: str) -> 
 
 
 def voting_seats(body: Body, day: dt.date | None) -> list:
-    return [s for s in body.seats_on(day) if s.voting and not s.ad_hoc]
+    return [s for s in body.permanent_seats_on(day) if s.voting]
 
 
 # ------------------------------------------------------------ majority

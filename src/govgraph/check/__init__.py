@@ -163,10 +163,7 @@ def run(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: UR
     results: list[Result] = []
     if compiled:
         terms = Terms()
-        graph = model.graph
-        store = store_of(graph, terms, scope)
-        for triple in replaced:
-            store.remove(_quad(terms, triple))
+        store = store_of(model.graph, terms, scope, without=replaced)
         runner = Runner(store, terms, budget)
         for rule in compiled:
             try:
@@ -178,9 +175,8 @@ def run(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: UR
                     "time budget", f"{rule.location}: regel {rule.id} kørte længere end sin tidsramme på "
                     f"{stop.seconds:g} s og blev stoppet (hæv den med $GOVGRAPH_MAX_RULE_SECONDS, eller udelad "
                     "regelsættet med --rules)") from None
-            except QueryFailed as failed:
+            except QueryFailed:
                 others.append(rule)  # e.g. a SHACL function only pySHACL knows: pySHACL decides
-                del failed
     if others:
         shapes, _owner = catalogue.shapes_graph(others)
         try:
@@ -189,13 +185,6 @@ def run(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: UR
             raise _culprit(model, catalogue, others, scope, replaced) or RuleError(
                 f"a rule cannot be run: {failed}", str(failed), f"en regel kan ikke køres: {failed}") from None
     return results
-
-
-def _quad(terms: object, triple: tuple[Node, Node, Node]) -> object:
-    import pyoxigraph as ox
-
-    to_ox = terms.to_ox  # type: ignore[attr-defined]
-    return ox.Quad(to_ox(triple[0]), to_ox(triple[1]), to_ox(triple[2]))
 
 
 def _culprit(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scope: list, replaced: list) -> RuleError | None:

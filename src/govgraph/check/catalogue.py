@@ -270,23 +270,20 @@ _PARSED: dict[tuple[Path, int, int], Parsed] = {}
 def _refuse_remote(path: Path, parsed: Parsed) -> None:
     """A rule's SPARQL may read only the model it checks: FROM, SERVICE and LOAD are refused at ``file:line``."""
     from .sparql import forbidden
+    from .standard import queries, text_line
 
-    for node, prop, text in sorted(parsed.graph.triples((None, None, None)), key=lambda t: str(t[0])):
-        if prop not in (SH.select, SH.ask, SH.construct) or not isinstance(text, Literal):
-            continue
-        found = forbidden(str(text))
+    for node, _prop, text in queries(parsed.graph):
+        found = forbidden(text)
         if found is None:
             continue
         word, offset = found
         where = parsed.places.locate(node)
-        line = where.line if where else 0
         try:
             raw = path.read_text(encoding="utf-8")
-            at = raw.find(str(text).strip().splitlines()[0])
-            if at >= 0:
-                line = raw.count("\n", 0, at) + offset - (1 if str(text).startswith("\n") else 0)
-        except (OSError, UnicodeDecodeError, IndexError):
-            pass
+        except (OSError, UnicodeDecodeError):
+            raw = ""
+        start = text_line(raw, text, where.line if where else 1)
+        line = start + offset - 1 if start else (where.line if where else 0)
         raise InputError(Location(str(path), line), f"the rule's SPARQL query uses {word}, which reads another graph "
                          "or service", "remove it: a rule reads only the model it checks",
                          f"reglens SPARQL-forespørgsel bruger {word}, som læser en anden graf eller tjeneste",

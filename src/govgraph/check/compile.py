@@ -17,14 +17,13 @@ the text (see :mod:`.sparql`). What is compiled:
 Anything else (``sh:or``, ``sh:pattern``, SHACL-AF functions, rules and targets, a component
 parameter given twice …) makes the rule *not compiled*: :class:`Plan` says why, and the runner
 hands that rule to pySHACL. A rule that reads another graph or service (``FROM``, ``SERVICE``)
-is refused here, whichever engine would run it.
+never gets here: the catalogue refuses it when the rules load.
 """
 
 from __future__ import annotations
 
 import weakref
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -54,14 +53,6 @@ _NODE_KINDS = {
 
 class NotCompiled(Exception):
     """The rule uses something the compiler does not cover; pySHACL runs it."""
-
-
-class Refused(Exception):
-    """The rule may not run on any engine (it reads another graph or service)."""
-
-    def __init__(self, word: str, line: int, text: str) -> None:
-        super().__init__(word)
-        self.word, self.line, self.text = word, line, text
 
 
 @dataclass(frozen=True)
@@ -157,32 +148,6 @@ def compile_rule(shapes: Graph, rule: URIRef) -> Plan:
     except NotCompiled as why:
         return Plan(rule, reason=str(why))
     return Plan(rule, target, plan)
-
-
-def refusal(shapes: Graph, rule: URIRef) -> Refused | None:
-    """A ``FROM``/``SERVICE``/``LOAD`` in any SPARQL text the rule uses (its shapes and components)."""
-    for text in _texts(shapes, rule):
-        found = sparql.forbidden(text)
-        if found:
-            return Refused(found[0], found[1], text)
-    return None
-
-
-def _texts(g: Graph, rule: URIRef) -> Iterator[str]:
-    seen: set[Node] = set()
-    stack: list[Node] = [rule]
-    for component, _params in _components(g):
-        stack.append(component)
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for p, o in g.predicate_objects(node):
-            if p in (SH.select, SH.ask, SH.construct, SH.update) and isinstance(o, Literal):
-                yield str(o)
-            elif isinstance(o, (BNode, URIRef)) and p not in (RDF.type, SH.targetClass, SH.path):
-                stack.append(o)
 
 
 # ------------------------------------------------------------------ shapes
@@ -522,5 +487,5 @@ def _local(iri: URIRef) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-__all__ = ["compile_rule", "refusal", "Plan", "ShapePlan", "Query", "NodeCheck", "Target", "NotCompiled", "Refused",
+__all__ = ["compile_rule", "Plan", "ShapePlan", "Query", "NodeCheck", "Target", "NotCompiled",
            "FOCUS"]

@@ -15,14 +15,15 @@ that is abandoned at the deadline.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SH
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from ..errors import UsageError
@@ -57,12 +58,23 @@ def rule_budget(budget: float | None = None) -> float:
     return float(current().rule_seconds)
 
 
-def store_of(graph: Graph, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = ()) -> ox.Store:
-    """An Oxigraph store with the triples of ``graph`` and ``extra``."""
+#: Where the compiler asked for a closure (see :class:`govgraph.check.compile.Closure`).
+_MARKER = re.compile(r"#CLOSURE (\d+)\b")
+
+
+def store_of(graph: Graph, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = (),
+             without: Iterable[tuple[Node, Node, Node]] = ()) -> ox.Store:
+    """An Oxigraph store with the triples of ``graph`` and ``extra``, less those ``without``."""
     store = ox.Store()
     to_ox = terms.to_ox
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in extra)
+
+    def quads(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[ox.Quad]:
+        return (ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+
+    store.bulk_extend(quads(graph))
+    store.bulk_extend(quads(extra))
+    for quad in quads(without):
+        store.remove(quad)
     return store
 
 
@@ -137,14 +149,17 @@ class Runner:
         return "{ SELECT DISTINCT ?this WHERE { " + self._closed(target.pattern, target.classes) + " } }"
 
     def _closed(self, text: str, closures: Sequence[Closure]) -> str:
-        for i, closure in enumerate(closures):
-            nodes = self._closure(closure)
-            if closure.values:
-                written = f"VALUES ?__closure{i} {{ {' '.join(nodes)} }}"
-            else:
-                written = f"FILTER (?__closure{i} IN ({', '.join(nodes)}))" if nodes else "FILTER (false)"
-            text = text.replace(f"#CLOSURE {i}\n", written + "\n").replace(f"#CLOSURE {i}", written)
-        return text
+        """``text`` with each ``#CLOSURE n`` marker written out (whole numbers: ``#CLOSURE 1`` is not
+        part of ``#CLOSURE 10``)."""
+
+        def written(match: re.Match[str]) -> str:
+            i = int(match.group(1))
+            nodes = self._closure(closures[i])
+            if closures[i].values:
+                return f"VALUES ?__closure{i} {{ {' '.join(nodes)} }}"
+            return f"FILTER (?__closure{i} IN ({', '.join(nodes)}))" if nodes else "FILTER (false)"
+
+        return _MARKER.sub(written, text) if closures else text
 
     def _closure(self, closure: Closure) -> list[str]:
         """What reaches the node along ``link*`` (a class and its subclasses), or the instances of those."""

@@ -121,17 +121,15 @@ _CLAUSE_END = {"WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
 _EMPTY_GROUP_BY = re.compile(r"GROUP\s+BY\s*(?=\}|HAVING\b|ORDER\b|LIMIT\b|OFFSET\b|$)", re.I)
 
 
-def substitute(text: str, constants: Mapping[str, str], unbound: Iterable[str] = (),
-               renames: Mapping[str, str] | None = None) -> str:
+def substitute(text: str, constants: Mapping[str, str], unbound: Iterable[str] = ()) -> str:
     """Write pre-bound values into a query, as SHACL's pre-binding means them.
 
     ``constants`` maps a variable name to the N3 text of its value: the variable becomes the value
     in patterns and expressions, is dropped from SELECT projections and GROUP BY lists (a constant
     needs neither), and ``BOUND(?name)`` becomes ``true``. ``unbound`` names optional parameters a
-    rule leaves out: ``BOUND(?name)`` becomes ``false`` and the variable stays free. ``renames``
-    renames variables (``$this`` → ``?this`` is implicit: ``$x`` and ``?x`` are one variable).
+    rule leaves out: ``BOUND(?name)`` becomes ``false`` and the variable stays free. Every variable
+    is written ``?name`` (``$x`` and ``?x`` are one variable).
     """
-    renames = dict(renames or {})
     unbound = set(unbound)
     toks = tokens(text)
     out: list[str] = []
@@ -158,7 +156,7 @@ def substitute(text: str, constants: Mapping[str, str], unbound: Iterable[str] =
         elif clause and t.text == ")":
             depth -= 1
         if t.kind == "var":
-            name = renames.get(t.name, t.name)
+            name = t.name
             if name in constants:
                 if clause and depth == 0:
                     pass  # a constant in a projection or GROUP BY list: dropped
@@ -227,14 +225,9 @@ def _closing(toks: list[Token], at: int) -> int | None:
 
 def _bound_call(toks: list[Token], at: int) -> tuple[int, str] | None:
     """``BOUND ( ?name )`` starting at ``at``: (index after it, name), else None."""
-    solid = []
-    i = at + 1
-    while i < len(toks) and len(solid) < 3:
-        if toks[i].kind not in ("space", "comment"):
-            solid.append(toks[i])
-        i += 1
-    if len(solid) == 3 and solid[0].text == "(" and solid[1].kind == "var" and solid[2].text == ")":
-        return i, solid[1].name
+    solid = _solid_after(toks, at, 3)
+    if len(solid) == 3 and toks[solid[0]].text == "(" and toks[solid[1]].kind == "var" and toks[solid[2]].text == ")":
+        return solid[2] + 1, toks[solid[1]].name
     return None
 
 

@@ -48,17 +48,23 @@ def problems(path: Path, graph: Graph, lines: dict[Node, int] | None = None,
     except (OSError, UnicodeDecodeError):
         raw = ""
     out: list[Problem] = []
-    for holder, prop, text in sorted(graph.triples((None, None, None)), key=lambda t: (str(t[0]), str(t[1]))):
-        if prop not in (SH.select, SH.ask) or not isinstance(text, Literal):
-            continue
-        start = _line_of(raw, str(text), (lines or {}).get(holder, 1))
+    declared = graph + declarations if declarations is not None else graph
+    for holder, prop, text in queries(graph, (SH.select, SH.ask)):
+        start = text_line(raw, text, (lines or {}).get(holder, 1))
         kind, params = _role(graph, holder, prop)
-        head = prefixes(graph + declarations if declarations is not None else graph, holder)
-        out += [Problem(path, start + offset, *found) for offset, *found in _check(str(text), kind, params, head)]
+        head = prefixes(declared, holder)
+        out += [Problem(path, start + offset, *found) for offset, *found in _check(text, kind, params, head)]
     return sorted(out, key=lambda p: (p.line, p.what))
 
 
-def _line_of(raw: str, text: str, after: int) -> int:
+def queries(graph: Graph, props: tuple[Node, ...] = (SH.select, SH.ask, SH.construct)) -> list[tuple[Node, Node, str]]:
+    """Every SPARQL text of a rule file: (the node holding it, sh:select / sh:ask / …, the text), in a fixed order."""
+    found = [(node, prop, str(text)) for prop in props for node, text in graph.subject_objects(prop)
+             if isinstance(text, Literal)]
+    return sorted(found, key=lambda q: (str(q[0]), str(q[1])))
+
+
+def text_line(raw: str, text: str, after: int) -> int:
     """The line of the file on which the text's first line (the one after the opening quotes) stands,
     looked for from line ``after`` on."""
     lines = text.split("\n")
@@ -111,7 +117,7 @@ def _check(text: str, kind: str, params: set[str], head: str) -> list[tuple[int,
     prebound = {"this", "currentShape", "shapesGraph"} | params | ({"value"} if kind == "ask" else set())
     for name in sorted(set(sparql.aliases(text)) & prebound):
         out.append((_var_line(text, name) - 1, f"AS ?{name} binds a pre-bound variable (SHACL 1.0 Appendix A)",
-                    f"give the result a variable of its own, e.g. ?count, and name it in the message as {{?count}}",
+                    "give the result a variable of its own, e.g. ?count, and name it in the message as {?count}",
                     f"AS ?{name} binder en forhåndsbundet variabel (SHACL 1.0 bilag A)",
                     "giv resultatet sin egen variabel, fx ?count, og nævn den i beskeden som {?count}"))
     uses = sparql.variables(text)
@@ -180,4 +186,4 @@ def _parse(text: str) -> None:
     ox.Store().query(text.replace("$PATH", "<urn:govgraph:path>"))
 
 
-__all__ = ["Problem", "problems"]
+__all__ = ["Problem", "problems", "queries", "text_line"]

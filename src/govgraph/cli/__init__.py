@@ -22,6 +22,7 @@ from .. import __version__, netguard, outfile
 from ..config import setting
 from ..errors import GovgraphError
 from ..render.escape import terminal as escape_terminal
+from .output import emit
 
 _TYPE_LABEL = re.compile(r" <[^<>\s]+>(?=\s|$)")
 
@@ -122,8 +123,8 @@ def rules_option(help_text: str):  # noqa: ANN201 - a typer OptionInfo
 
 def show(text: str) -> None:
     """Print a command's output; characters a terminal would act on (escape sequences in a label)
-    come out as visible ``\\uXXXX`` escapes (:func:`govgraph.render.escape.terminal`)."""
-    typer.echo(escape_terminal(text), nl=False)
+    come out as visible ``\\uXXXX`` escapes (:func:`.output.emit`, which every printed output shares)."""
+    emit(text, None)
 
 
 def fail(error: GovgraphError, lang: Lang | str | None = "en") -> None:

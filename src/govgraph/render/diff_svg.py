@@ -103,7 +103,7 @@ def _side(org: Organization, iris: list[URIRef], status: dict[URIRef, tuple[str,
     ordered = _order(org, iris, lang)
     for iri in ordered:
         body = org.by_iri[iri]
-        seats = len([s for s in body.seats_on(day) if not s.ad_hoc])
+        seats = len(body.permanent_seats_on(day))
         seat_text = f"{seats} {w('seats', lang)}" if seats else ""
         dates = " – ".join(d.isoformat() if d else "…" for d in (body.valid_from, body.valid_until)) \
             if body.valid_from or body.valid_until else ""
