@@ -59,7 +59,7 @@ def main() -> None:
         from govgraph.check.catalogue import load_catalogue
         from govgraph.check.findings import Scope, findings
         from govgraph.check.runner import Runner, store_of
-        from govgraph.check.terms import Terms
+        from govgraph.store import Terms
         from govgraph.model import label, organization
         from govgraph.render import findings as render_findings
 

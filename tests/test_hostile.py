@@ -441,7 +441,7 @@ def bomb_cases() -> list[Case]:
         Case("large-anchor-yaml", generated("anchor.yaml", _large_anchor), ("import", "{in}", "-o", "{out}.ttl"), 2,
              r"anchor\.yaml:\d+: more than \d+ values", subprocess=True),
         Case("literal-16mib", generated("big-literal.ttl", lambda: _long_literal(17 * 1024 * 1024)), ("info", "{in}"),
-             2, r"big-literal\.ttl: a literal longer than 1048576 characters \(limit literal_chars", subprocess=True),
+             2, r"big-literal\.ttl(:\d+)?: a literal longer than 1048576 characters \(limit literal_chars", subprocess=True),
         Case("rows-200000-xlsx", _many_rows(200_000), ("info", "{in}"), 2,
              r"rows\.xlsx: sheet Seats, row \d+: more than 20000 rows", subprocess=True),
         Case("bodies-100000", generated("bodies.ttl", lambda: _many_bodies(100_000)), ("validate", "{in}"), 2,

@@ -55,7 +55,11 @@ def test_odd_corners_go_to_other_statements() -> None:
 
     rows = model_rows(load([FIXTURES / "sheets" / "odd-corners.ttl"]).user, context_graph()).sheets
     props = {r["property"] for r in rows["statements"]}
-    assert {"rdfs:label", "gg:meetingsPerYear", "skos:altLabel", "rdf:type", "org:role", "foaf:name"} <= props
+    assert {"rdfs:label", "skos:altLabel", "rdf:type", "org:role", "foaf:name"} <= props
+    # "4"^^xsd:int is read as the integer 4: Oxigraph's store keeps integer subtypes as xsd:integer
+    # (oxigraph/oxigraph#526), so the number fits the Meetings column and is no odd corner any more.
+    board = next(r for r in rows["bodies"] if r["id"] == "<https://example.org/odd/board>")
+    assert board["meetings"] == 4 and "gg:meetingsPerYear" not in props
 
 
 def test_export_is_byte_identical(run, tmp_path: Path) -> None:

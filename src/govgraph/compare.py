@@ -310,9 +310,9 @@ def _file_job(index: int) -> tuple[str, Any]:
 
 def scenario_name(model: Model, lang: str = "en") -> str:
     """The gg:Scenario's label in ``lang`` (rdfs:label or skos:prefLabel), else the first file's stem."""
-    for scenario in sorted(model.user.subjects(RDF.type, GG.Scenario), key=str):
-        if any(model.graph.objects(scenario, RDFS.label)) or any(model.graph.objects(scenario, SKOS.prefLabel)):
-            return label(model.graph, scenario, lang)
+    for scenario in sorted(model.user_view.subjects(RDF.type, GG.Scenario), key=str):
+        if any(model.view.objects(scenario, RDFS.label)) or any(model.view.objects(scenario, SKOS.prefLabel)):
+            return label(model.view, scenario, lang)
     return model.files[0].stem
 
 

@@ -17,9 +17,11 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
@@ -27,8 +29,9 @@ from rdflib.term import Node
 
 from . import limits, netguard, outfile, resources
 from .errors import InputError
-from .positions import Location, SourceMap, scan_text
+from .positions import Location, SourceMap, TextPlaces, scan_text
 from .problems import Problem, bad_literals, declared_terms, unknown_terms
+from .store import CONTEXT, StoreView, Terms, Usage, file_graph, profile, quads
 from .vocab import GG, PREFIXES
 from .wellformed import check_json_depth, check_parsed, refuse_bad_ids, refuse_remote
 
@@ -151,16 +154,7 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
     try:
         fast = _parse_with_oxigraph(text, fmt, path.resolve().as_uri(), path)
     except SyntaxError as refused:
-        _reword_with_rdflib(path, text, fmt)
-        line, column = refused.lineno or 0, refused.offset or 0
-        why = str(refused.msg or refused).split(": ", 1)[-1]
-        name = "Turtle" if fmt == "turtle" else "N-Triples"
-        raise InputError(f"{path}:{line}:{column}" if line else path, f"{name} syntax error: {why}",
-                         "check the statement against the Turtle grammar (IRIs without spaces or braces, "
-                         "escapes \\uXXXX of whole characters)",
-                         f"syntaksfejl i {name}: {why}",
-                         "tjek udsagnet mod Turtle-grammatikken (IRI'er uden mellemrum og klammer, "
-                         "koder \\uXXXX for hele tegn)") from None
+        raise _syntax_error(path, text, fmt, refused) from None
     if fast is not None:
         return Parsed(fast, scan_text(path, text, fast))
     graph = Graph()  # RDF 1.2 triple terms: Oxigraph accepted the file, rdflib has no twin for them
@@ -171,6 +165,20 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise InputError(path, f"cannot read as {fmt}: {message}", "", f"kan ikke læses som {fmt}: {message}") from None
     return Parsed(graph, scan_text(path, text, graph))
+
+
+def _syntax_error(path: Path, text: str, fmt: str, refused: SyntaxError) -> InputError:
+    """The error for a file Oxigraph's parser refused: rdflib's wording when rdflib refuses it too."""
+    _reword_with_rdflib(path, text, fmt)
+    line, column = refused.lineno or 0, refused.offset or 0
+    why = str(refused.msg or refused).split(": ", 1)[-1]
+    name = "Turtle" if fmt == "turtle" else "N-Triples"
+    return InputError(f"{path}:{line}:{column}" if line else path, f"{name} syntax error: {why}",
+                      "check the statement against the Turtle grammar (IRIs without spaces or braces, "
+                      "escapes \\uXXXX of whole characters)",
+                      f"syntaksfejl i {name}: {why}",
+                      "tjek udsagnet mod Turtle-grammatikken (IRI'er uden mellemrum og klammer, "
+                      "koder \\uXXXX for hele tegn)")
 
 
 def _reword_with_rdflib(path: Path, text: str, fmt: str) -> None:
@@ -326,30 +334,188 @@ def _read_any(path: Path, context: Sequence[Path]) -> Parsed:
 # ----------------------------------------------------------------------- model
 
 
-@dataclass
 class Model:
-    """A loaded model: the union graph plus what came from the user's own files."""
+    """A loaded model: the user's files on top of the vocabulary and reference data, in one Oxigraph
+    store (:mod:`govgraph.store`: a named graph per file, the context in its own).
 
-    graph: Graph
-    user: Graph
-    files: tuple[Path, ...]
-    places: SourceMap = field(default_factory=SourceMap)
-    parts: tuple[tuple[Path, Parsed], ...] = ()
+    ``view`` and ``user_view`` read the store as rdflib-like graphs (the model and check stages use
+    them); ``graph`` (everything) and ``user`` (the user's files) are rdflib graphs made on first use,
+    for the stages that walk triples freely (lint, draw, the sheets). A model of a million triples
+    that is only validated is never copied into rdflib.
+
+    A model can also be made from rdflib graphs (``Model(graph=…, user=…)``); its store is then made
+    on first use."""
+
+    def __init__(self, graph: Graph | None = None, user: Graph | None = None, files: Sequence[Path] = (),
+                 places: SourceMap | None = None, parts: Sequence[tuple[Path, Parsed]] = (), *,
+                 store: ox.Store | None = None, terms: Terms | None = None, sources: Sequence[Part] = (),
+                 context: Graph | None = None, context_places: SourceMap | None = None) -> None:
+        if store is None and graph is None:
+            raise TypeError("a Model needs a graph or a store")
+        self.files = tuple(files)
+        self.terms = terms or Terms()
+        self._graph, self._user, self._store = graph, user, store
+        self._places = places or SourceMap()
+        self._parts = tuple(parts)
+        self._sources = tuple(sources)
+        self._context = context
+        self._context_places = context_places or SourceMap()
+
+    # -------------------------------------------------------------- the store and its views
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:  # made from rdflib graphs: the user's triples in a file graph, the rest as context
+            assert self._graph is not None
+            user = self._user if self._user is not None else Graph()
+            store = ox.Store()
+            store.bulk_extend(quads(user, self.terms, file_graph(0)))
+            store.bulk_extend(quads((t for t in self._graph if t not in user), self.terms, CONTEXT))
+            self._store = store
+            self._sources = (Part(self.files[0] if self.files else Path("model"), file_graph(0),
+                                  usage=tuple(profile(store, file_graph(0)))),)
+        return self._store
+
+    @cached_property
+    def view(self) -> StoreView:
+        """Every triple of the model (vocabulary, reference data, the user's files), read from the store."""
+        return StoreView(self.store, self.terms)
+
+    @cached_property
+    def user_view(self) -> StoreView:
+        """The triples of the user's files, read from the store."""
+        self.store  # noqa: B018 - makes the sources of a model made from graphs
+        return StoreView(self.store, self.terms, [part.graph for part in self._sources])
+
+    @property
+    def graph(self) -> Graph:
+        """Every triple of the model as an rdflib graph (made on first use)."""
+        if self._graph is None:
+            graph = new_graph()
+            if self._context is not None:
+                graph += self._context
+            graph.addN((s, p, o, graph) for s, p, o in self.user_view)
+            self._graph = graph
+        return self._graph
+
+    @property
+    def user(self) -> Graph:
+        """The triples of the user's files as an rdflib graph (made on first use)."""
+        if self._user is None:
+            user = new_graph()
+            user.addN((s, p, o, user) for s, p, o in self.user_view)
+            self._user = user
+        return self._user
+
+    def in_user_files(self, *patterns: str) -> str:
+        """A SPARQL group that matches any of the triple ``patterns`` in any of the user's files:
+        one ``GRAPH <file> { pattern }`` branch each, joined by UNION (Oxigraph looks up a constant
+        graph and predicate in its indexes; a ``VALUES`` list of them makes it scan every quad)."""
+        self.store  # noqa: B018 - a model made from rdflib graphs makes its store and sources here
+        return union(f"GRAPH {part.graph} {{ {pattern} }}" for part in self._sources for pattern in patterns)
+
+    def usage(self) -> list[Usage]:
+        """How the user's files use each property (:func:`govgraph.store.profile`), all files together."""
+        self.store  # noqa: B018 - a model made from rdflib graphs makes its store and sources here
+        return [u for part in self._sources for u in part.usage]
+
+    def in_user(self, triple: tuple[Node, Node, Node]) -> bool:
+        """Whether the user's files hold the triple."""
+        if self._user is not None:
+            return triple in self._user
+        return triple in self.user_view
+
+    # -------------------------------------------------------------- places
+
+    @property
+    def places(self) -> SourceMap:
+        """Where nodes are written, as far as known without scanning large files (see :meth:`locate`)."""
+        merged = SourceMap()
+        merged.update(self._places)
+        merged.update(self._context_places)
+        return merged
+
+    @property
+    def parts(self) -> tuple[tuple[Path, Parsed], ...]:
+        return self._parts
+
+    def expect(self, nodes: Iterable[Node]) -> None:
+        """Find the places of these nodes in the user's text files in one pass each (before many
+        :meth:`locate` calls, e.g. for the findings of a run)."""
+        wanted = [n for n in nodes if isinstance(n, URIRef) and n not in self._places.places]
+        for part in self._sources:
+            if part.text is not None and wanted:
+                part.text.find(wanted)
 
     def locate(self, node: object, prop: object = None) -> Location | None:
         """Where ``node`` is defined; with ``prop``, the cell that gives it that property, when known."""
-        if prop is not None and (node, prop) in self.places.cells:
-            return self.places.cells[(node, prop)]  # type: ignore[index]
-        return self.places.locate(node, self.graph)  # type: ignore[arg-type]
+        if prop is not None and (node, prop) in self._places.cells:
+            return self._places.cells[(node, prop)]  # type: ignore[index]
+        found = self._find(node)
+        if found is not None or not isinstance(node, BNode):
+            return found
+        seen: set[Node] = {node}  # a blank node borrows the place of a subject that refers to it
+        frontier: list[Node] = [node]
+        while frontier:
+            current = frontier.pop()
+            for subject in sorted(self.view.subjects(None, current), key=str):
+                where = self._find(subject) if not isinstance(subject, BNode) else None
+                if where is not None:
+                    return where
+                if isinstance(subject, BNode) and subject not in seen:
+                    seen.add(subject)
+                    frontier.append(subject)
+        return None
+
+    def _find(self, node: object) -> Location | None:
+        if node in self._places.places:
+            return self._places.places[node]  # type: ignore[index]
+        if isinstance(node, URIRef):
+            for part in self._sources:
+                if part.text is not None:
+                    where = part.text.find([node]).get(node)
+                    if where is not None:
+                        return where
+        return self._context_places.places.get(node)  # type: ignore[arg-type]
 
     def locate_triple(self, triple: tuple) -> Location | None:
         """Where the statement is written: the subject's place in the file that holds the triple."""
-        for _, parsed in self.parts:
+        if self._sources and self._store is not None:
+            holders = {q.graph_name for q in self.store.quads_for_pattern(
+                *(self.view._ox(t) for t in triple), None)} if all(
+                not isinstance(t, BNode) or self.terms.knows(t) for t in triple) else set()
+            for part in self._sources:
+                if part.graph in holders:
+                    where = part.place(triple[0], self)
+                    if where is not None:
+                        return where
+            return self.locate(triple[0])
+        for _, parsed in self._parts:
             if triple in parsed.graph:
                 loc = parsed.places.locate(triple[0], parsed.graph)
                 if loc is not None:
                     return loc
         return self.locate(triple[0])
+
+
+@dataclass
+class Part:
+    """One user file in the store: its named graph and, for Turtle and N-Triples, its text (where
+    nodes are found on demand) or, for the other readers, the places the reader recorded."""
+
+    path: Path
+    graph: ox.NamedNode
+    text: TextPlaces | None = None
+    places: SourceMap | None = None
+    #: The properties of the file by the kind of their objects (:func:`govgraph.store.profile`).
+    usage: tuple[Usage, ...] = ()
+
+    def place(self, node: Node, model: Model) -> Location | None:
+        if self.places is not None:
+            return self.places.locate(node, model.view)  # type: ignore[arg-type]
+        if self.text is not None and isinstance(node, URIRef):
+            return self.text.find([node]).get(node)
+        return None
 
 
 def new_graph() -> Graph:
@@ -402,37 +568,101 @@ def _load(paths: Iterable[Path | str], *, reference: bool, strict: bool, context
     from .model import subclasses  # model imports this module
 
     base_graph, base_places = _context([*context_files(reference), *context])
-    body_classes = subclasses(base_graph, GG.Body)
-    places, parts = SourceMap(), []
+    terms = Terms()
+    store = ox.Store()
+    store.bulk_extend(quads(base_graph, terms, CONTEXT))
+    body_classes = [c.n3() for c in sorted(subclasses(base_graph, GG.Body), key=str)]
+    places, sources = SourceMap(), []
     bodies = 0
-    for path in files:
-        parsed = read_file(path, context)
-        if len(parsed.graph) == 0:
+    for number, path in enumerate(files):
+        part = _read_into(store, terms, file_graph(number), path, context)
+        if not part.usage:
             raise InputError(path, "the file contains no statements",
                              "an empty proposal cannot be checked; add the scenario and its bodies",
                              "filen indeholder ingen udsagn",
                              "et tomt forslag kan ikke tjekkes; tilføj scenariet og dets organer")
         # Before any work on them: 100,000 bodies took minutes in every command.
-        bodies += len({s for s, o in parsed.graph.subject_objects(RDF.type) if o in body_classes})
+        bodies += _count(store, union(f"GRAPH {part.graph} {{ ?s a {c} }}" for c in body_classes), "DISTINCT ?s")
         limits.check(path, "bodies", bodies)
-        places.update(parsed.places)
-        parts.append((path, parsed))
-    if len(parts) == 1:  # one file: its graph is the user's graph (copying 40k triples costs 0.3 s)
-        user = parts[0][1].graph
-        for prefix, ns in PREFIXES.items():
-            user.bind(prefix, ns, override=True, replace=True)
-    else:
-        user = new_graph()
-        for _, parsed in parts:
-            user += parsed.graph
-    graph = new_graph()
-    graph += base_graph
-    graph += user
-    places.update(base_places)
-    model = Model(graph=graph, user=user, files=files, places=places, parts=tuple(parts))
+        if part.places is not None:
+            places.update(part.places)
+        sources.append(part)
+    model = Model(files=files, places=places, store=store, terms=terms, sources=sources, context=base_graph,
+                  context_places=base_places)
     if strict:
         refuse_problems(model, files[0])
     return model
+
+
+def union(groups: Iterable[str]) -> str:
+    """SPARQL graph patterns joined by UNION (``{ a } UNION { b }``)."""
+    return " UNION ".join(f"{{ {group} }}" for group in groups) or "FILTER (false)"
+
+
+def _count(store: ox.Store, pattern: str, what: str = "*") -> int:
+    solution = next(iter(store.query(f"SELECT (COUNT({what}) AS ?n) WHERE {{ {pattern} }}")))
+    return int(solution["n"].value)
+
+
+#: Files Oxigraph's loader reads straight into the store: the format and how rdflib names it.
+_TEXT_FORMATS = {".ttl": (ox.RdfFormat.TURTLE, "turtle"), ".turtle": (ox.RdfFormat.TURTLE, "turtle"),
+                 ".nt": (ox.RdfFormat.N_TRIPLES, "nt")}
+
+
+def _read_into(store: ox.Store, terms: Terms, graph: ox.NamedNode, path: Path, context: Sequence[Path]) -> Part:
+    """Read one input into the named graph ``graph`` of ``store``: Turtle and N-Triples through
+    Oxigraph's bulk loader (no rdflib graph is made), anything else through its reader."""
+    try:
+        plain = path.is_file() and path.suffix.lower() in _TEXT_FORMATS
+    except OSError:
+        plain = False
+    if plain and READERS.get(path.suffix.lower()) in (_read_turtle, _read_ntriples):
+        with netguard.guard(), _quiet_rdflib():
+            part = _bulk_load(store, graph, path)
+        if part is not None:
+            return part
+    parsed = read_file(path, context)
+    store.bulk_extend(quads(parsed.graph, terms, graph))
+    return Part(path, graph, places=parsed.places, usage=tuple(profile(store, graph)))
+
+
+def _bulk_load(store: ox.Store, graph: ox.NamedNode, path: Path) -> Part | None:
+    """A Turtle or N-Triples file loaded by Oxigraph, checked as :func:`read_file` checks what it
+    parses (Oxigraph's parser itself refuses lone surrogates and IRIs with spaces or braces); None
+    when it holds RDF 1.2 triple terms, which the rdflib side has no twin for."""
+    outfile.note_input(path)
+    text = _decode(path, _read_bytes(path))
+    fmt, name = _TEXT_FORMATS[path.suffix.lower()]
+    try:
+        store.bulk_load(text.encode("utf-8"), format=fmt, base_iri=path.resolve().as_uri(), to_graph=graph)
+    except SyntaxError as refused:
+        store.clear_graph(graph)
+        raise _syntax_error(path, text, name, refused) from None
+    except MemoryError as err:
+        store.clear_graph(graph)
+        if "buffer maximal size" in str(err):  # one literal or IRI of 16 MiB, past any literal cap
+            raise limits.exceeded(path, "literal_chars") from None
+        raise
+    try:
+        usage = profile(store, graph)
+        if any(u.triple_terms for u in usage):
+            store.clear_graph(graph)
+            return None
+        limits.check(path, "triples", sum(u.count for u in usage))
+    except BaseException:
+        store.clear_graph(graph)
+        raise
+    places = TextPlaces(path, text)
+    cap = limits.current().literal_chars
+    if any(u.longest > cap for u in usage):
+        long = list(store.query(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+                                f"FILTER (isLITERAL(?o) && STRLEN(STR(?o)) > {int(cap)}) }} LIMIT 1"))
+        store.clear_graph(graph)
+        subject = long[0]["s"] if long else None
+        where = places.find([URIRef(subject.value)]).get(URIRef(subject.value)) \
+            if isinstance(subject, ox.NamedNode) else None
+        raise limits.exceeded(str(where or path), "literal_chars")
+    return Part(path, graph, text=places, usage=tuple(usage))
 
 
 def refuse_problems(model: Model, fallback: Path) -> None:

@@ -156,7 +156,8 @@ class Organization:
 
     @property
     def graph(self) -> Graph:
-        return self.model.graph
+        """The model's triples, read from its store (an rdflib-like view; ``model.graph`` is the full rdflib graph)."""
+        return self.model.view  # type: ignore[return-value]
 
     @cached_property
     def by_iri(self) -> dict[URIRef, Body]:
@@ -187,13 +188,15 @@ class Organization:
         return tuple(sorted({t for b in self.bodies for t in b.tasks}, key=str))
 
 
+_LABELS = frozenset((RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title))
+
+
 def label(graph: Graph, node: Node, lang: str = "en") -> str:
     """Best label of a node in ``lang``: the other language, then an untagged one, then the IRI's local name."""
     if isinstance(node, Literal):
         return str(node)
-    candidates: list[Literal] = []
-    for prop in (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title):
-        candidates.extend(o for o in graph.objects(node, prop) if isinstance(o, Literal))
+    # One lookup of the node's statements, not one per label property (a store view pays per call).
+    candidates = [o for p, o in graph.predicate_objects(node) if p in _LABELS and isinstance(o, Literal)]
     if candidates:
         for want in (lang, *[x for x in LANGS if x != lang], None, ""):
             picked = sorted(str(c) for c in candidates if (c.language or None) == (want or None))
@@ -261,20 +264,20 @@ def _all(graph: Graph, s: Node, p: URIRef) -> tuple[URIRef, ...]:
 
 def scenario_body_iris(model: Model) -> list[URIRef]:
     """Bodies of the model's scenario: gg:includesBody, else every body typed in the user's files."""
-    graph = model.graph
+    graph = model.view
     body_classes = subclasses(graph, GG.Body)
-    listed = sorted({b for s in model.user.subjects(RDF.type, GG.Scenario)
+    listed = sorted({b for s in model.user_view.subjects(RDF.type, GG.Scenario)
                      for b in graph.objects(s, GG.includesBody) if isinstance(b, URIRef)}, key=str)
     if listed:
         return listed
-    typed = {s for s, o in model.user.subject_objects(RDF.type) if o in body_classes and isinstance(s, URIRef)}
+    typed = {s for c in body_classes for s in model.user_view.subjects(RDF.type, c) if isinstance(s, URIRef)}
     return sorted(typed, key=str)
 
 
 def _scenario(model: Model) -> Scenario:
-    scenarios = sorted(model.user.subjects(RDF.type, GG.Scenario), key=str)
+    scenarios = sorted(model.user_view.subjects(RDF.type, GG.Scenario), key=str)
     if len(scenarios) > 1:
-        names = ", ".join(label(model.graph, s) for s in scenarios)
+        names = ", ".join(label(model.view, s) for s in scenarios)
         where = model.locate(scenarios[1]) or model.files[0]
         raise InputError(where, f"more than one scenario in one model ({names})",
                          "give each scenario its own file and load them separately",
@@ -283,7 +286,7 @@ def _scenario(model: Model) -> Scenario:
     if not scenarios:
         return Scenario(None, None, None, None)
     s = scenarios[0]
-    g = model.graph
+    g = model.view
     top = _one(g, s, GG.topBody)
     status = _one(g, s, GG.status)
     return Scenario(s if isinstance(s, URIRef) else None, status if isinstance(status, URIRef) else None,
@@ -320,9 +323,28 @@ _BODY_PROPERTIES = (GG.level, GG.area, GG.meetingsPerYear, GG.hasTask, ORG.repor
 _MEMBERSHIP_PROPERTIES = (ORG.member, ORG.organization, GG.present, GG.seat, GG.attestedOn, ORG.memberDuring)
 
 
+def outline(model: Model) -> Organization:
+    """The scenario and its bodies with their kinds and dates, without seats, memberships or tasks:
+    what a validation needs to know which bodies are in scope on a day (building every seat and
+    membership of a million-triple model costs seconds that validate does not need)."""
+    g = model.view
+    body_classes = subclasses(g, GG.Body)
+    bodies = []
+    for iri in scenario_body_iris(model):
+        if not any(t in body_classes for t in g.objects(iri, RDF.type)):
+            continue
+        level, area = _one(g, iri, GG.level), _one(g, iri, GG.area)
+        bodies.append(Body(
+            iri=iri, kind=body_kind(g, iri, body_classes),
+            level=level if isinstance(level, URIRef) else None, area=area if isinstance(area, URIRef) else None,
+            seats=(), tasks=(), reports_to=(), advises=(),
+            valid_from=_date(_one(g, iri, GG.validFrom)), valid_until=_date(_one(g, iri, GG.validUntil))))
+    return Organization(model=model, scenario=_scenario(model), bodies=tuple(bodies))
+
+
 def organization(model: Model) -> Organization:
-    """Build the typed view of a loaded model."""
-    g = model.graph
+    """Build the typed view of a loaded model (read from its store)."""
+    g = model.view
     body_classes = subclasses(g, GG.Body)
     index = _Index(g, {*_SEAT_PROPERTIES, *_BODY_PROPERTIES, *_MEMBERSHIP_PROPERTIES, ORG.role})
     seats_of: dict[Node, list[URIRef]] = {}

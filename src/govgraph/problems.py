@@ -57,7 +57,28 @@ def _reused_namespace(iri: str) -> str | None:
     return None
 
 
-def _qname(graph: Graph, node: URIRef) -> str:
+def _names() -> Graph:
+    from .load import new_graph
+
+    return new_graph()
+
+
+class _Names:
+    """govgraph's prefixes, made on first use (the load module imports this one)."""
+
+    graph: Graph | None = None
+
+    @property
+    def namespace_manager(self):  # noqa: ANN201
+        if _Names.graph is None:
+            _Names.graph = _names()
+        return _Names.graph.namespace_manager
+
+
+_NAMES = _Names()
+
+
+def _qname(graph: Graph | _Names, node: URIRef) -> str:
     try:
         return graph.namespace_manager.normalizeUri(node)
     except Exception:
@@ -69,16 +90,10 @@ _SUGGESTIONS = 500
 
 def unknown_terms(model: Model) -> list[Problem]:
     """Classes, properties and concept values in the user's files that no vocabulary declares."""
-    declared = declared_terms(model.graph)
-    # Anything the user's files or the reference data define as a subject is known too.
-    defined = {s for s in model.graph.subjects() if isinstance(s, URIRef)}
-    candidates: dict[URIRef, str] = {}
-    for s, p, o in model.user:
-        candidates.setdefault(p, "property")  # type: ignore[arg-type]
-        if p == RDF.type and isinstance(o, URIRef):
-            candidates.setdefault(o, "class")
-        elif isinstance(o, URIRef):
-            candidates.setdefault(o, "value")
+    declared = declared_terms(model.view)  # type: ignore[arg-type]
+    candidates = _used_terms(model)
+    view = model.view
+    defined = {t for t in candidates if (t, None, None) in view}
     unknown: list[tuple[URIRef, str, str]] = []
     for term, kind in sorted(candidates.items(), key=lambda item: str(item[0])):
         iri = str(term)
@@ -103,16 +118,39 @@ def unknown_terms(model: Model) -> list[Problem]:
         # terms is no typo, and gets its suggestions for the first ones only.
         close = difflib.get_close_matches(local, by_namespace[namespace], n=1, cutoff=0.6) \
             if number < _SUGGESTIONS else []
-        suggestion = _qname(model.graph, URIRef(namespace + close[0])) if close else ""
+        suggestion = _qname(_NAMES, URIRef(namespace + close[0])) if close else ""
         hint = f"did you mean {suggestion}?" if close else \
             "declare it in your own vocabulary file, or use a term from ontology/README.md"
         da_hint = f"mente du {suggestion}?" if close else \
             "erklær den i en egen ordforrådsfil, eller brug et begreb fra ontology/README.md"
         kind_da = {"property": "egenskab", "class": "klasse", "value": "værdi"}[kind]
-        name = _qname(model.graph, term)
+        name = _qname(_NAMES, term)
         problems.append(Problem(f"unknown {kind} {name}", hint, places.get(term), term,
                                 da=f"ukendt {kind_da} {name} ({da_hint})"))
     return problems
+
+
+def _used_terms(model: Model) -> dict[URIRef, str]:
+    """The properties, classes and vocabulary values (IRIs in a namespace govgraph owns or reuses)
+    the user's files use, and which of the three each is: from the files' usage profile and two
+    queries on the store, so that a million triples are not walked in Python."""
+    found: dict[URIRef, str] = {}
+    for usage in sorted(model.usage(), key=lambda u: u.predicate):
+        found.setdefault(URIRef(usage.predicate), "property")
+    prefix = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    classes = f"SELECT DISTINCT ?o WHERE {{ {model.in_user_files('?s a ?o')} FILTER isIRI(?o) }}"
+    values = f"SELECT DISTINCT ?o WHERE {{ {model.in_user_files('?s ?p ?o')} FILTER (isIRI(?o) && ?p != rdf:type) }}"
+    namespaces = (*OWNED, *(str(n) for n in REUSED))
+    for kind, text in (("class", classes), ("value", values)):
+        iris = sorted(row["o"].value for row in model.store.query(prefix + text))
+        for iri in iris:
+            if kind == "class" or iri.startswith(namespaces):
+                found.setdefault(URIRef(iri), kind)
+    return found
+
+
+def _string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _first_uses(model: Model, terms: set[URIRef]) -> dict[URIRef, Location | None]:
@@ -122,7 +160,10 @@ def _first_uses(model: Model, terms: set[URIRef]) -> dict[URIRef, Location | Non
     (10,000 unknown terms took minutes)."""
     found: dict[URIRef, Location | None] = {}
     if terms:
-        uses = sorted((t for t in model.user if t[1] in terms or t[2] in terms), key=lambda t: tuple(map(str, t)))
+        view = model.user_view
+        uses = sorted({t for term in terms for t in (*view.triples((None, term, None)), *view.triples((None, None, term)))},
+                      key=lambda t: tuple(map(str, t)))
+        model.expect({t[0] for t in uses} | terms)  # one search of the text for all of them
         for triple in uses:
             waiting = [n for n in (triple[1], triple[2]) if n in terms and n not in found]
             if waiting:
@@ -131,7 +172,7 @@ def _first_uses(model: Model, terms: set[URIRef]) -> dict[URIRef, Location | Non
                     for node in waiting:
                         found[node] = loc
     for term in terms - found.keys():
-        found[term] = model.places.places.get(term)
+        found[term] = model.locate(term)
     return found
 
 
@@ -142,6 +183,7 @@ _DATE_TYPES = {XSD.date: "YYYY-MM-DD, e.g. 2022-07-01", XSD.dateTime: "YYYY-MM-D
 _DATE_TYPES_DA = {XSD.date: "ÅÅÅÅ-MM-DD, fx 2022-07-01", XSD.dateTime: "ÅÅÅÅ-MM-DDTtt:mm:ss",
                   XSD.integer: "et helt tal", XSD.boolean: "true eller false", XSD.gYear: "et årstal, fx 2022"}
 #: Literals of these types also fit a property whose rdfs:range is the key.
+_DATE_TYPE_IRIS = frozenset(str(t) for t in _DATE_TYPES)
 _FITS = {XSD.integer: {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger},
          XSD.string: {XSD.string, None}}
 _EXAMPLE = {XSD.date: '"2022-07-01"^^xsd:date', XSD.integer: "4", XSD.boolean: "true", XSD.string: '"tekst"'}
@@ -155,36 +197,72 @@ def _fits(literal: Literal, wanted: URIRef) -> bool:
     return literal.datatype in _FITS.get(wanted, {wanted})
 
 
+def _literal_candidates(model: Model, ranges: dict[URIRef, URIRef]) -> tuple[list, list]:
+    """The user's triples whose literal is ill-typed (a date, number or boolean whose text is no
+    value of its type) and those whose literal is not of its property's range. The files' usage
+    profile says which properties carry such datatypes; only those are asked of the store (the
+    distinct typed literals are few: dates repeat)."""
+    from_ox = model.terms.from_ox
+    usage = model.usage()
+    typed = sorted({u.predicate for u in usage if u.datatype in _DATE_TYPE_IRIS})
+    bad = []
+    if typed:
+        types = ", ".join(t.n3() for t in _DATE_TYPES)
+        where = model.in_user_files(*(f"?s <{p}> ?o" for p in typed))
+        for row in model.store.query(f"SELECT DISTINCT ?o WHERE {{ {where} FILTER (isLITERAL(?o) && DATATYPE(?o) IN ({types})) }}"):
+            literal = from_ox(row["o"])
+            if isinstance(literal, Literal) and (literal.ill_typed or literal.value is None):
+                bad.append(literal)
+    ill_typed = [t for literal in bad for t in model.user_view.triples((None, None, literal))]
+    misfits = []
+    wrong = set()
+    for u in usage:
+        wanted = ranges.get(URIRef(u.predicate))
+        if wanted is None or u.datatype is None:
+            continue
+        if URIRef(u.datatype) not in _allowed(wanted):
+            wrong.add((u.predicate, u.datatype))
+    if wrong:
+        dated = set(ill_typed)
+        where = model.in_user_files(*(f"?s <{p}> ?o FILTER (isLITERAL(?o) && DATATYPE(?o) = <{d}>) BIND (<{p}> AS ?p)"
+                                      for p, d in sorted(wrong)))
+        for row in model.store.query(f"SELECT ?s ?p ?o WHERE {{ {where} }}"):
+            triple = (from_ox(row["s"]), from_ox(row["p"]), from_ox(row["o"]))
+            if triple not in dated:
+                misfits.append(triple)
+    return ill_typed, misfits
+
+
+def _allowed(wanted: URIRef) -> set[URIRef]:
+    """The datatypes a literal of a property with range ``wanted`` may have (as the store writes
+    them: a plain literal is an xsd:string, a tagged one an rdf:langString)."""
+    allowed = {t if t is not None else XSD.string for t in _FITS.get(wanted, {wanted})}
+    if wanted == XSD.string:
+        allowed.add(RDF.langString)
+    return allowed
+
+
 def bad_literals(model: Model) -> list[Problem]:
     """Typed literals whose text is not a valid value of their type (e.g. 2022-13-45 as xsd:date), and
     literals of another type than their property's ``rdfs:range`` (e.g. a gg:validUntil given as an
     xsd:dateTime or a plain string: the rules compare dates, and would silently pass it over)."""
-    ranges = {p: r for p, r in model.graph.subject_objects(RDFS.range)
+    ranges = {p: r for p, r in model.view.subject_objects(RDFS.range)
               if isinstance(r, URIRef) and str(r).startswith(str(XSD)) and str(p).startswith(OWNED)}
-    # Pick the bad literals first and sort only those: sorting every triple cost 0.6 s at 40k triples.
-    ill_typed = []
-    misfits = []
-    for t in model.user:
-        o = t[2]
-        if not isinstance(o, Literal):
-            continue
-        if o.datatype in _DATE_TYPES and (o.ill_typed or o.value is None):
-            ill_typed.append(t)
-        elif t[1] in ranges and not _fits(o, ranges[t[1]]):
-            misfits.append(t)
+    ill_typed, misfits = _literal_candidates(model, ranges)
+    model.expect({t[0] for t in (*ill_typed, *misfits)})
     problems = []
     for s, p, o in sorted(ill_typed, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         what, what_da = _DATE_TYPES[o.datatype], _DATE_TYPES_DA[o.datatype]
-        prop, kind = _qname(model.graph, p), _qname(model.graph, o.datatype)
+        prop, kind = _qname(_NAMES, p), _qname(_NAMES, o.datatype)
         problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
                                 model.locate_triple((s, p, o)), s,
                                 da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what_da})"))
     for s, p, o in sorted(misfits, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        prop, wanted = _qname(model.graph, p), _qname(model.graph, ranges[p])
+        prop, wanted = _qname(_NAMES, p), _qname(_NAMES, ranges[p])
         if o.language:
             given, given_da = f"as text in language {o.language}", f"som tekst på sproget {o.language}"
         elif o.datatype:
-            given, given_da = f"of type {_qname(model.graph, o.datatype)}", f"af typen {_qname(model.graph, o.datatype)}"
+            given, given_da = f"of type {_qname(_NAMES, o.datatype)}", f"af typen {_qname(_NAMES, o.datatype)}"
         else:
             given, given_da = "as plain text", "som ren tekst"
         example = _EXAMPLE.get(ranges[p], f'"…"^^{wanted}')

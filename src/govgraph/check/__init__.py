@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -25,7 +27,7 @@ from rdflib.term import Node
 from .. import netguard
 from ..errors import GovgraphError, UsageError
 from ..load import Model
-from ..model import Organization, label, organization
+from ..model import Organization, label, outline
 from ..report import Finding, Report
 from ..vocab import GG
 from .catalogue import Catalogue, Rule, load_catalogue
@@ -85,12 +87,13 @@ def validate(model: Model, *, as_of: dt.date | None = None, rules: Sequence[str]
     ``as_of`` picks the date (default: the scenario's gg:effectiveDate, else today); it decides which
     bodies are in scope and, unless ``rules`` is given, which rules apply. ``rules`` names rule sets
     (file stems of ``shapes/``, e.g. ``dk-2022-law``) or paths of rule files; all their rules apply.
-    ``org`` is the model's organization when the caller has built it already (it is built once).
+    ``org`` is the model's organization when the caller has built it already; else only its outline
+    (bodies and dates, :func:`govgraph.model.outline`) is read.
     ``budget`` is the time one rule may run, in seconds (default: the ``rule_seconds`` cap, 60).
     Nothing is fetched from the network while it runs (:func:`govgraph.netguard.guard`).
     """
-    org = org or organization(model)
-    catalogue = load_catalogue([r for r in (rules or ()) if _is_file(r)], labels=model.graph)
+    org = org or outline(model)
+    catalogue = load_catalogue([r for r in (rules or ()) if _is_file(r)], labels=model.view)
     day = as_of or org.date or dt.date.today()
     return check(model, catalogue, catalogue.select(day, list(rules or ())), day, org, budget=budget)
 
@@ -104,7 +107,7 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
           org: Organization | None = None, *, engine: str | None = None,
           budget: float | None = None) -> ValidationReport:
     """Run ``chosen`` rules of ``catalogue`` on ``model`` as it stands on ``day``."""
-    org = org or organization(model)
+    org = org or outline(model)
     in_scope = tuple(b.iri for b in org.on(day))
     found: list[Finding] = []
     if chosen:
@@ -116,7 +119,7 @@ def check(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], day: dt.da
         # only the bodies in force on the day. Bodies of the reference data are never in scope.
         scope = Scope(in_force=frozenset(in_scope), scenario=frozenset(b.iri for b in org.bodies))
         found = list(findings(model, results, shapes, owner, scope))
-    checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
+    checked = [CheckedBody(str(b), label(model.view, b, "da"), label(model.view, b, "en")) for b in in_scope]
     return ValidationReport.of_validation(found, day, chosen, checked)
 
 
@@ -150,33 +153,19 @@ def run(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: UR
         budget: float | None = None) -> list[Result]:
     """The SHACL results of ``chosen`` on ``model``: compiled rules on Oxigraph, the rest on pySHACL."""
     from .reference import ReferenceFailed, run_pyshacl
-    from .runner import QueryFailed, RuleTimeout, Runner, store_of
-    from .terms import Terms
+    from .runner import Runner, scoped
 
     engine = engine_choice(engine)
     scope = scope_triples(scenario, bodies, day)
     # The checked day replaces the scenario's own effective date for the run.
-    replaced = [(scenario, GG.effectiveDate, d) for d in model.graph.objects(scenario, GG.effectiveDate)
+    replaced = [(scenario, GG.effectiveDate, d) for d in model.view.objects(scenario, GG.effectiveDate)
                 if d != Literal(day)]
     compiled = [r for r in chosen if engine == "compiled" and plan_of(catalogue, r).compiled]
     others = [r for r in chosen if r not in compiled]
     results: list[Result] = []
     if compiled:
-        terms = Terms()
-        store = store_of(model.graph, terms, scope, without=replaced)
-        runner = Runner(store, terms, budget)
-        for rule in compiled:
-            try:
-                results += runner.run(plan_of(catalogue, rule))
-            except RuleTimeout as stop:
-                raise RuleError(
-                    f"{rule.location}: rule {rule.id} ran past its time budget of {stop.seconds:g} s and was stopped "
-                    f"(raise it with $GOVGRAPH_MAX_RULE_SECONDS, or leave the rule set out with --rules)",
-                    "time budget", f"{rule.location}: regel {rule.id} kørte længere end sin tidsramme på "
-                    f"{stop.seconds:g} s og blev stoppet (hæv den med $GOVGRAPH_MAX_RULE_SECONDS, eller udelad "
-                    "regelsættet med --rules)") from None
-            except QueryFailed:
-                others.append(rule)  # e.g. a SHACL function only pySHACL knows: pySHACL decides
+        with scoped(model.store, model.terms, scope, without=replaced) as store:
+            results += _run_compiled(lambda: Runner(store, model.terms, budget), catalogue, compiled, others)
     if others:
         shapes, _owner = catalogue.shapes_graph(others)
         try:
@@ -184,6 +173,50 @@ def run(model: Model, catalogue: Catalogue, chosen: Sequence[Rule], scenario: UR
         except ReferenceFailed as failed:
             raise _culprit(model, catalogue, others, scope, replaced) or RuleError(
                 f"a rule cannot be run: {failed}", str(failed), f"en regel kan ikke køres: {failed}") from None
+    return results
+
+
+def _run_compiled(runners: Callable[[], Any], catalogue: Catalogue, compiled: Sequence[Rule],
+                  others: list[Rule]) -> list[Result]:
+    """The results of the compiled rules, in the order of the rules; a rule Oxigraph cannot
+    evaluate is added to ``others``.
+
+    Oxigraph evaluates a query without holding Python's lock, so the rules run on as many threads
+    as the machine has cores (at most four), each with its own runner (and time budget) on the one
+    store; the results are put back in rule order, so the output does not depend on which
+    thread finished first."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .runner import QueryFailed, RuleTimeout
+
+    local = threading.local()
+
+    def one(rule: Rule) -> list[Result] | BaseException:
+        if not hasattr(local, "runner"):
+            local.runner = runners()
+        try:
+            return local.runner.run(plan_of(catalogue, rule))
+        except (RuleTimeout, QueryFailed) as stop:
+            return stop
+
+    for rule in compiled:  # compiled once, before the threads share the plans
+        plan_of(catalogue, rule)
+    workers = max(1, min(4, os.cpu_count() or 1, len(compiled)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govgraph-rules") as pool:
+        outcomes = list(pool.map(one, compiled))
+    results: list[Result] = []
+    for rule, outcome in zip(compiled, outcomes):
+        if isinstance(outcome, RuleTimeout):
+            raise RuleError(
+                f"{rule.location}: rule {rule.id} ran past its time budget of {outcome.seconds:g} s and was stopped "
+                f"(raise it with $GOVGRAPH_MAX_RULE_SECONDS, or leave the rule set out with --rules)",
+                "time budget", f"{rule.location}: regel {rule.id} kørte længere end sin tidsramme på "
+                f"{outcome.seconds:g} s og blev stoppet (hæv den med $GOVGRAPH_MAX_RULE_SECONDS, eller udelad "
+                "regelsættet med --rules)") from None
+        if isinstance(outcome, QueryFailed):
+            others.append(rule)  # e.g. a SHACL function only pySHACL knows: pySHACL decides
+        else:
+            results += outcome  # type: ignore[arg-type]
     return results
 
 

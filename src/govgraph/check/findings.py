@@ -32,20 +32,12 @@ _IRI = re.compile(r"<(\w[\w+.-]*:[^<>\s\"]*)>|\b((?:https?|urn):[^\s<>\"',;)]*[^
 def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict[Node, Rule],
              scope: Scope) -> Iterator[Finding]:
     """The findings of ``results`` (of either engine) that fall in ``scope``, named by label in both languages."""
-    g = model.graph
+    g = model.view
     body_classes = _body_classes(g)
-    seen: set[tuple[str, ...]] = set()
-    for result in results:
+    kept = list(_in_scope(g, results, owner, scope, body_classes))
+    model.expect({n for _, result, _ in kept for n in (result.focus, result.value) if isinstance(n, URIRef)})
+    for rule, result, body in kept:
         focus, shape = result.focus, result.shape
-        rule = owner.get(shape)
-        if rule is None or result.key() in seen:
-            continue
-        seen.add(result.key())
-        body = _body_of(g, focus, body_classes)
-        if body is not None and body not in scope.of(rule):
-            continue  # a body of the reference data, or not in force on the date
-        if body is not None and not within(g, body, rule.jurisdiction):
-            continue  # e.g. a North Jutland decision does not bind another region's bodies
         value, path = result.value, result.path
         bindings = dict(result.bindings)
         # A nested shape without its own sh:severity speaks with its rule's severity (SHACL says Violation).
@@ -77,6 +69,24 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
             extra=tuple(sorted(extra.items())))
 
 
+def _in_scope(g: Graph, results: Iterable[Result], owner: dict[Node, Rule], scope: Scope,
+              body_classes: set[Node]) -> Iterator[tuple[Rule, Result, URIRef | None]]:
+    """The results that make findings (once each): of a rule, on a body in scope and within the rule's
+    jurisdiction; with the rule and the body."""
+    seen: set[tuple[str, ...]] = set()
+    for result in results:
+        rule = owner.get(result.shape)
+        if rule is None or result.key() in seen:
+            continue
+        seen.add(result.key())
+        body = _body_of(g, result.focus, body_classes)
+        if body is not None and body not in scope.of(rule):
+            continue  # a body of the reference data, or not in force on the date
+        if body is not None and not within(g, body, rule.jurisdiction):
+            continue  # e.g. a North Jutland decision does not bind another region's bodies
+        yield rule, result, body
+
+
 #: Things a body-level finding may name as its value, written on lines of their own.
 _POINTABLE = (GG.Seat, GG.Decision, ORG.Membership)
 
@@ -90,7 +100,7 @@ def _where(model: Model, focus: Node, path: Node | None, value: Node | None, fix
     as its value (e.g. a seat without its appointment, a decision outside the body's tasks) — in a
     workbook the cell of the property its component says to correct (``ggc:fixes``, e.g. the Voting
     column of an observer left blank) — else the focus; with a result path, its cell."""
-    if isinstance(value, URIRef) and any((value, RDF.type, kind) in model.user for kind in _POINTABLE):
+    if isinstance(value, URIRef) and any(model.in_user((value, RDF.type, kind)) for kind in _POINTABLE):
         return model.locate(value, fixes)
     return model.locate(focus, path)
 

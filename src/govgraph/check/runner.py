@@ -15,6 +15,7 @@ that is abandoned at the deadline.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -29,7 +30,7 @@ from rdflib.term import Node
 from ..errors import UsageError
 from .compile import FOCUS, Closure, NodeCheck, Plan, Query, ShapePlan, Target
 from .results import Result
-from .terms import Terms
+from ..store import SCOPE, Terms, quads
 
 
 
@@ -62,20 +63,21 @@ def rule_budget(budget: float | None = None) -> float:
 _MARKER = re.compile(r"#CLOSURE (\d+)\b")
 
 
-def store_of(graph: Graph, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = (),
-             without: Iterable[tuple[Node, Node, Node]] = ()) -> ox.Store:
-    """An Oxigraph store with the triples of ``graph`` and ``extra``, less those ``without``."""
-    store = ox.Store()
-    to_ox = terms.to_ox
-
-    def quads(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[ox.Quad]:
-        return (ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
-
-    store.bulk_extend(quads(graph))
-    store.bulk_extend(quads(extra))
-    for quad in quads(without):
+@contextlib.contextmanager
+def scoped(store: ox.Store, terms: Terms, extra: Iterable[tuple[Node, Node, Node]] = (),
+           without: Iterable[tuple[Node, Node, Node]] = ()) -> Iterator[ox.Store]:
+    """The model's store as one run sees it: ``extra`` (the run's scope) in its own graph, the
+    triples ``without`` (the scenario's own effective date, which the checked day replaces) taken
+    out of whatever graph holds them; both undone afterwards, so the model is as it was."""
+    removed = [q for t in without for q in store.quads_for_pattern(*(terms.to_ox(x) for x in t), None)]
+    for quad in removed:
         store.remove(quad)
-    return store
+    store.extend(quads(extra, terms, SCOPE))
+    try:
+        yield store
+    finally:
+        store.clear_graph(SCOPE)
+        store.extend(removed)
 
 
 class Runner:
@@ -182,7 +184,7 @@ class Runner:
 
         def evaluate() -> None:
             try:
-                answer = self.store.query(text)
+                answer = self.store.query(text, use_default_graph_as_union=True)
                 names = [v.value for v in answer.variables]
                 box["rows"] = [[solution[n] for n in names] for solution in answer]
                 box["names"] = names
@@ -201,4 +203,4 @@ class Runner:
         return [{n: from_ox(v) for n, v in zip(box["names"], row) if v is not None} for row in box["rows"]]
 
 
-__all__ = ["Runner", "RuleTimeout", "QueryFailed", "store_of", "rule_budget"]
+__all__ = ["Runner", "RuleTimeout", "QueryFailed", "scoped", "rule_budget"]

@@ -1,0 +1,223 @@
+"""The loaded model in Oxigraph: named graphs, terms both ways between rdflib and pyoxigraph, and
+read-only rdflib-like views.
+
+``load`` parses the user's files straight into one Oxigraph store (a named graph per file, the
+vocabulary and reference data in :data:`CONTEXT`); the rules run on that store, and the stages
+that read the organization (``model``, ``check.findings``) read it through a :class:`StoreView`,
+so a model of a million triples is never copied into an rdflib graph unless a command asks for
+``Model.graph`` (lint, draw, the sheets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+#: The named graph of the vocabulary and reference data under every model.
+CONTEXT = ox.NamedNode("urn:govgraph:graph:context")
+#: The named graph of the run's scope (the scenario's bodies in force, the checked day).
+SCOPE = ox.NamedNode("urn:govgraph:graph:scope")
+
+
+def file_graph(number: int) -> ox.NamedNode:
+    """The named graph of the user's ``number``-th file."""
+    return ox.NamedNode(f"urn:govgraph:graph:file:{number}")
+
+
+class Terms:
+    """Two-way conversion of RDF terms between rdflib and pyoxigraph (blank nodes keep their identity)."""
+
+    def __init__(self) -> None:
+        self._blank_to_ox: dict[BNode, ox.BlankNode] = {}
+        self._blank_from_ox: dict[str, BNode] = {}
+
+    def to_ox(self, term: Node) -> Any:
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            node = self._blank_to_ox.get(term)
+            if node is None:
+                node = ox.BlankNode(f"b{len(self._blank_to_ox)}")
+                self._blank_to_ox[term] = node
+                self._blank_from_ox[node.value] = term
+            return node
+        raise TypeError(f"cannot give {term!r} to Oxigraph")
+
+    def knows(self, node: BNode) -> bool:
+        """Whether the blank node has a twin in the store."""
+        return node in self._blank_to_ox
+
+    def from_ox(self, term: Any) -> Node | None:
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            datatype = term.datatype.value
+            # rdflib writes a plain literal without a datatype; Oxigraph says xsd:string.
+            return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+        if isinstance(term, ox.BlankNode):
+            known = self._blank_from_ox.get(term.value)
+            if known is None:  # a blank node of a file Oxigraph parsed, or one a query made up (BNODE())
+                known = self._blank_from_ox[term.value] = BNode()
+                self._blank_to_ox[known] = term
+            return known
+        raise TypeError(f"cannot take {term!r} from Oxigraph")
+
+
+
+def quads(triples: Iterable[tuple[Node, Node, Node]], terms: Terms, graph: Any = None) -> Iterator[ox.Quad]:
+    """``triples`` as Oxigraph quads in ``graph`` (the default graph when None)."""
+    to_ox = terms.to_ox
+    if graph is None:
+        return (ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+    return (ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
+
+
+class StoreView:
+    """A read-only view of some named graphs of a store (all of them when ``graphs`` is None) with the
+    reading methods of an rdflib :class:`~rdflib.Graph` that the model and findings stages use.
+
+    Each call asks Oxigraph for the quads of one pattern (no SPARQL parsing) and gives rdflib terms;
+    a triple written in two graphs (a user's file repeating a reference label) is given once."""
+
+    def __init__(self, store: ox.Store, terms: Terms, graphs: Sequence[Any] | None = None) -> None:
+        self.store = store
+        self.terms = terms
+        self.graphs = tuple(graphs) if graphs is not None else None
+
+    def _ox(self, node: Node | None) -> Any:
+        if node is None:
+            return None
+        if isinstance(node, BNode) and not self.terms.knows(node):
+            return _NOWHERE  # a blank node the store never held
+        return self.terms.to_ox(node)
+
+    def _quads(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[ox.Quad]:
+        try:
+            pattern = (self._ox(s), self._ox(p), self._ox(o))
+        except TypeError:
+            return
+        if any(x is _NOWHERE for x in pattern) or isinstance(pattern[1], (ox.Literal, ox.BlankNode)) \
+                or isinstance(pattern[0], ox.Literal):
+            return
+        if self.graphs is None:
+            found = self.store.quads_for_pattern(*pattern, None)
+            if s is not None and p is not None and o is not None:
+                yield from list(found)[:1]
+                return
+            seen: set[tuple[Any, Any, Any]] = set()
+            for quad in found:
+                key = (quad.subject, quad.predicate, quad.object)
+                if key not in seen:
+                    seen.add(key)
+                    yield quad
+            return
+        seen = set()
+        for graph in self.graphs:
+            for quad in self.store.quads_for_pattern(*pattern, graph):
+                key = (quad.subject, quad.predicate, quad.object)
+                if key not in seen:
+                    seen.add(key)
+                    yield quad
+
+    def triples(self, pattern: tuple[Node | None, Node | None, Node | None]) -> Iterator[tuple[Node, Node, Node]]:
+        s, p, o = pattern
+        from_ox = self.terms.from_ox
+        for quad in self._quads(s, p, o):
+            yield (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))  # type: ignore[misc]
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return self.triples((None, None, None))
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        return next(self._quads(*triple), None) is not None
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        from_ox = self.terms.from_ox
+        return (from_ox(q.object) for q in self._quads(subject, predicate, None))  # type: ignore[misc]
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
+        from_ox = self.terms.from_ox
+        if predicate is None and obj is None:
+            return iter(dict.fromkeys(from_ox(q.subject) for q in self._quads(None, None, None)))  # type: ignore[arg-type]
+        return (from_ox(q.subject) for q in self._quads(None, predicate, obj))  # type: ignore[misc]
+
+    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        from_ox = self.terms.from_ox
+        return ((from_ox(q.subject), from_ox(q.object)) for q in self._quads(None, predicate, None))  # type: ignore[misc]
+
+    def predicate_objects(self, subject: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        from_ox = self.terms.from_ox
+        return ((from_ox(q.predicate), from_ox(q.object)) for q in self._quads(subject, None, None))  # type: ignore[misc]
+
+    def value(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None) -> Node | None:
+        """One value of the missing position, as rdflib's ``Graph.value`` (any one when several)."""
+        for s, p, o in self.triples((subject, predicate, obj)):
+            return o if obj is None else (s if subject is None else p)
+        return None
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._quads(None, None, None))
+
+
+_NOWHERE = object()
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How one property is used in a graph, for one kind of object: how often, with which datatype
+    (None for IRIs and blank nodes), and the longest literal text."""
+
+    predicate: str
+    datatype: str | None
+    iri: bool
+    count: int
+    longest: int
+    triple_terms: bool
+
+
+def profile(store: ox.Store, graph: Any) -> list[Usage]:
+    """The properties of a named graph by the kind of their objects: one pass over the graph gives
+    what the load checks need (how many triples, the longest literal, RDF 1.2 triple terms) and
+    what the term and literal checks start from (the properties used, their datatypes)."""
+    text = f"""SELECT ?p ?d ?iri (COUNT(*) AS ?n) (MAX(?len) AS ?long) (MAX(?t) AS ?triple) WHERE {{
+        GRAPH {graph} {{ ?s ?p ?o }}
+        BIND (IF(isLITERAL(?o), STR(DATATYPE(?o)), "") AS ?d)
+        BIND (IF(isIRI(?o), 1, 0) AS ?iri)
+        BIND (IF(isLITERAL(?o), STRLEN(STR(?o)), 0) AS ?len)
+        BIND (IF(isTRIPLE(?s) || isTRIPLE(?o), 1, 0) AS ?t)
+    }} GROUP BY ?p ?d ?iri"""
+    out = []
+    for row in store.query(text):
+        predicate = row["p"]
+        out.append(Usage(predicate.value if isinstance(predicate, ox.NamedNode) else str(predicate),
+                         row["d"].value or None, row["iri"].value == "1", int(row["n"].value),
+                         int(row["long"].value), row["triple"].value == "1"))
+    return sorted(out, key=lambda u: (u.predicate, u.datatype or "", u.iri))
+
+
+def graph_of(view: StoreView | Graph, base: Graph | None = None) -> Graph:
+    """An rdflib graph with the triples of ``view`` (added to a copy of ``base`` when given)."""
+    graph = Graph()
+    if base is not None:
+        graph += base
+    graph.addN((s, p, o, graph) for s, p, o in view)
+    return graph
+
+
+__all__ = ["Terms", "StoreView", "Usage", "CONTEXT", "SCOPE", "file_graph", "quads", "graph_of", "profile"]
