@@ -58,39 +58,28 @@ def main() -> None:
         from govgraph.check import IMPLICIT_SCENARIO, CheckedBody, ValidationReport, plan_of, scope_triples
         from govgraph.check.catalogue import load_catalogue
         from govgraph.check.findings import Scope, findings
-        from govgraph.check.runner import Runner, store_of
-        from govgraph.store import Terms
-        from govgraph.model import label, organization
+        from govgraph.check.runner import Runner, scoped
+        from govgraph.model import label, outline
         from govgraph.render import findings as render_findings
 
-    with stage("load: read the model file (Oxigraph parse, rdflib graph, positions)"):
-        parsed = load_module.read_file(args.model)
-    with stage("load: vocabulary and reference context (parsed, cached per process)"):
-        base, _places = load_module._context(load_module.context_files(True))
-    with stage("load: union graph (context + model copied into one rdflib graph)"):
-        graph = load_module.new_graph()
-        graph += base
-        graph += parsed.graph
-    model = load_module.Model(graph=graph, user=parsed.graph, files=(args.model,), places=parsed.places,
-                              parts=((args.model, parsed),))
-    with stage("load: strict checks (literals, unknown terms)"):
+    with stage("load: files into Oxigraph (bulk load, profile, body count; context cached)"):
+        model = load_module.load([args.model], strict=False)
+    with stage("load: strict checks (unknown terms, literals) as store queries"):
         load_module.refuse_problems(model, args.model)
-    with stage("model: organization view (bodies, seats, memberships)"):
-        org = organization(model)
+    with stage("model: outline (bodies in scope and their dates)"):
+        org = outline(model)
     day = org.date
     with stage("check: rule catalogue and compiled plans"):
-        catalogue = load_catalogue([], labels=model.graph)
+        catalogue = load_catalogue([], labels=model.view)
         chosen = catalogue.select(day)
         plans = {r.iri: plan_of(catalogue, r) for r in chosen}
     in_scope = tuple(b.iri for b in org.on(day))
     scenario = org.scenario.iri or IMPLICIT_SCENARIO
-    with stage("check: Oxigraph store (every rdflib triple converted and inserted)"):
-        terms = Terms()
-        store = store_of(model.graph, terms, scope_triples(scenario, in_scope, day))
-    runner = Runner(store, terms, budget=3600)
     results = []
     per_rule: list[tuple[float, float, str, int]] = []
-    with stage("check: compiled rules on Oxigraph (all queries)"):
+    with stage("check: compiled rules on Oxigraph, one after another (govgraph runs them on 2 threads)"), \
+            scoped(model.store, model.terms, scope_triples(scenario, in_scope, day)) as store:
+        runner = Runner(store, model.terms, budget=3600)
         for rule in chosen:
             plan = plans[rule.iri]
             if rule.id in args.skip:
@@ -108,15 +97,16 @@ def main() -> None:
         scope = Scope(in_force=frozenset(in_scope), scenario=frozenset(b.iri for b in org.bodies))
         found_list = list(findings(model, results, shapes, owner, scope))
     with stage("render: JSON report"):
-        checked = [CheckedBody(str(b), label(model.graph, b, "da"), label(model.graph, b, "en")) for b in in_scope]
+        checked = [CheckedBody(str(b), label(model.view, b, "da"), label(model.view, b, "en")) for b in in_scope]
         report = ValidationReport.of_validation(found_list, day, chosen, checked)
         render_findings.render_findings_json(report, "en", as_of=day.isoformat(), rules=list(report.rules))
     if args.pairs:
         pairs = sorted([f.rule, f.focus_iri] for f in found_list)
         args.pairs.write_text(json.dumps({"skipped": args.skip, "pairs": pairs}, indent=1) + "\n", encoding="utf-8")
-    triples = len(model.graph)
+    triples = len(model.store)
     total = sum(s[1] for s in STAGES)
-    print(f"{args.model}: {len(parsed.graph):,} triples in the file, {triples:,} loaded; {len(org.bodies):,} bodies; "
+    print(f"{args.model}: {sum(u.count for u in model.usage()):,} triples in the file, {triples:,} in the store; "
+          f"{len(org.bodies):,} bodies; "
           f"{len(found_list)} findings; {len(chosen)} rules")
     print(f"{'stage':<78} {'cpu s':>8} {'wall s':>8} {'share':>6} {'peak MiB':>9}")
     for name, cpu, wall, peak in STAGES:

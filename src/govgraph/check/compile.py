@@ -87,6 +87,9 @@ class Query:
     node_shape: bool
     path: Node | None = None
     closures: tuple[Closure, ...] = ()
+    #: For sh:minCount and sh:maxCount: (component, "<" or ">", limit); the query projects the
+    #: count as ``?__n`` and each result takes the component whose limit it breaks.
+    counted: tuple[tuple[URIRef, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,7 @@ def _core(g: Graph, shape: Node, severity: URIRef, path: Node | None, path_sparq
             raise NotCompiled(f"{_short(str(prop))} given twice")
         return values[0] if values else None
 
+    counts: list[tuple[URIRef, str, int]] = []
     for prop, component, op in ((SH.minCount, SH.MinCountConstraintComponent, "<"),
                                 (SH.maxCount, SH.MaxCountConstraintComponent, ">")):
         n = single(prop)
@@ -268,8 +272,13 @@ def _core(g: Graph, shape: Node, severity: URIRef, path: Node | None, path_sparq
             continue
         if node_shape or not isinstance(n, Literal) or not isinstance(n.toPython(), int):
             raise NotCompiled(f"{_short(str(prop))} without a path or a whole number")
-        query(component, f"SELECT ?this WHERE {{ {FOCUS}\n OPTIONAL {{ ?this {path_sparql} ?__v }} }}\n"
-                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__v) {op} {int(n.toPython())})")
+        counts.append((component, op, int(n.toPython())))
+    if counts:  # sh:minCount and sh:maxCount of one shape: one count per focus node, one query
+        having = " || ".join(f"COUNT(DISTINCT ?__v) {op} {n}" for _, op, n in counts)
+        out.append(Query(shape, counts[0][0], severity,
+                         f"SELECT ?this (COUNT(DISTINCT ?__v) AS ?__n) WHERE {{ {FOCUS}\n"
+                         f" OPTIONAL {{ ?this {path_sparql} ?__v }} }}\nGROUP BY ?this HAVING ({having})",
+                         node_shape, path, counted=tuple(counts)))
     values = _select_values(path_sparql)
     datatype = single(SH.datatype)
     if datatype is not None:

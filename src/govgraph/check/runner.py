@@ -141,8 +141,18 @@ class Runner:
             path = row.pop("path", None)
             if not isinstance(path, URIRef):
                 path = query.path
+            if query.counted:
+                n = int(row.pop("__n").toPython())  # type: ignore[union-attr]
+                for component, op, limit in query.counted:
+                    if (n < limit) if op == "<" else (n > limit):
+                        out.append(Result(this, query.shape, component, query.severity, value, path,
+                                          bindings=tuple(sorted(row.items()))))
+                continue
             out.append(Result(this, query.shape, query.component, query.severity, value, path,
                               bindings=tuple(sorted(row.items()))))
+        if query.counted:  # as two queries would give them: the sh:minCount results first
+            order = [c for c, _, _ in query.counted]
+            out.sort(key=lambda r: order.index(r.component))
         return out
 
     # -------------------------------------------------------------- focus and closures
