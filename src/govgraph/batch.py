@@ -22,6 +22,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .check import CheckedBody, ValidationReport
+from . import outfile
 from .errors import InputError
 from .i18n import Text
 from .load import DIRECTORY_READERS, READERS, Model, load
@@ -49,6 +50,7 @@ def models_of(paths: Sequence[Path], each: bool = False) -> list[tuple[Path, ...
     models: list[tuple[Path, ...]] = []
     for path in paths:
         if path in folders:
+            outfile.note_input(path)  # no output may be written over (or into) a folder of inputs
             found = sorted(p for p in path.iterdir() if not p.name.startswith(".") and (
                 (p.is_file() and p.suffix.lower() in READERS) or (p.is_dir() and _is_model_folder(p))))
             if not found:

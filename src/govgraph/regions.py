@@ -83,7 +83,7 @@ def region_of(graph: Graph, body: Body | URIRef, day: dt.date | None = None) -> 
             for area in sorted(graph.objects(node, GG.area), key=str):
                 if isinstance(area, URIRef):
                     found = found or _of_node(graph, area)
-            if found is None and node != iri:
+            if found is None:
                 found = _of_node(graph, node)
             for prop in (ORG.subOrganizationOf, ORG.reportsTo):
                 step += [o for o in sorted(graph.objects(node, prop), key=str)

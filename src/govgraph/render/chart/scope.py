@@ -164,3 +164,20 @@ def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
                          da=f"--focus {name!r}: {org.label(iri, 'da')} gælder ikke {day} "
                             f"(gælder {body.valid_from or '…'} – {body.valid_until or '…'}); vælg en anden --as-of")
     return iri
+
+
+def by_area(full: Scope) -> list[tuple[URIRef | None, Scope]]:
+    """``full`` split into one part per area (cluster, council area: a ``gg:Area``) and one for the bodies
+    of no area (None, last), each with the lines among its own bodies; areas in the order of their IRIs."""
+    area_classes = subclasses(full.org.graph, GG.Area)
+    groups: dict[URIRef | None, list[URIRef]] = {}
+    for b in full.bodies:
+        is_area = b.area is not None and any(t in area_classes for t in full.org.graph.objects(b.area, RDF.type))
+        groups.setdefault(b.area if is_area else None, []).append(b.iri)
+    parts = []
+    for area in sorted(groups, key=lambda a: (a is None, str(a or ""))):
+        keep = set(groups[area])
+        parts.append((area, Scope(full.org, full.day, tuple(b for b in full.bodies if b.iri in keep), (),
+                                  tuple(line for line in full.lines if line.source in keep and line.target in keep))))
+    return parts
+
