@@ -78,7 +78,7 @@ def render_many_text(report: ManyReport, lang: str = "en", style: Callable[[Seve
         lines.append(summary.region.name.get(lang))
         for place, model, found in rows:
             name = place.name.get(lang) if place else word("general", lang)
-            where = f" ({model})" if several or place is None else ""
+            where = f" — {model}" if several or place is None else ""
             tally = summary_line(_counts(found), lang) if found else _w("no_findings", lang)
             lines.append(f"  {name}{where}: {tally}")
             for f in found:
