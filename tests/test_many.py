@@ -157,7 +157,7 @@ def test_one_bad_file_among_many_stops_the_run_on_one_line_and_writes_nothing(ru
 def test_a_folder_without_model_files_and_an_unknown_region_are_usage_errors(run, tmp_path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     empty = run("validate", tmp_path, "--lang", "da")
-    assert empty.exit_code == 2 and "mappen indeholder ingen modelfil" in empty.stderr
+    assert empty.exit_code == 2 and "er en mappe uden modelfiler" in empty.stderr
     wrong = run("validate", EXAMPLE, *CONTEXT, "--region", "Sydanmark")
     assert wrong.exit_code == 2 and "did you mean 'Syddanmark'" in wrong.stderr
 

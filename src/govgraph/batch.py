@@ -38,13 +38,25 @@ def _is_model_folder(path: Path) -> bool:
     return any(accepts(path) for accepts, _reader in DIRECTORY_READERS)
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name over 255 bytes, a loop of links: the reader says so on one line
+        return False
+
+
+def is_folder_of_models(path: Path) -> bool:
+    """Whether ``path`` is a folder of proposals (not a folder of CSV files, which is one model)."""
+    return _is_dir(path) and not _is_model_folder(path)
+
+
 def models_of(paths: Sequence[Path], each: bool = False) -> list[tuple[Path, ...]]:
     """The models a run checks, each as the files it is loaded from.
 
     Without ``each`` and without a folder all ``paths`` make one model (a proposal split over files, as
     ever). With ``each``, or when a folder is named, every file is a model of its own, and a folder
     gives every model file in it (sorted by name; a folder of CSV files is one model, as everywhere)."""
-    folders = [p for p in paths if p.is_dir() and not _is_model_folder(p)]
+    folders = [p for p in paths if is_folder_of_models(p)]
     if not each and not folders:
         return [tuple(paths)]
     models: list[tuple[Path, ...]] = []
@@ -55,10 +67,10 @@ def models_of(paths: Sequence[Path], each: bool = False) -> list[tuple[Path, ...
                 (p.is_file() and p.suffix.lower() in READERS) or (p.is_dir() and _is_model_folder(p))))
             if not found:
                 known = ", ".join(sorted(READERS))
-                raise InputError(path, f"the folder holds no model file ({known}, or a folder of CSV files)",
-                                 "name the folder of the proposals, or the files",
-                                 f"mappen indeholder ingen modelfil ({known} eller en mappe med CSV-filer)",
-                                 "angiv mappen med forslagene, eller filerne")
+                raise InputError(path, f"is a directory without model files ({known}, or a folder of CSV files)",
+                                 "name the model files, or a folder of proposals",
+                                 f"er en mappe uden modelfiler ({known} eller en mappe med CSV-filer)",
+                                 "angiv modelfilerne, eller en mappe med forslag")
             models.extend((p,) for p in found)
         else:
             models.append((path,))
@@ -181,4 +193,4 @@ def validate_many(models: Sequence[tuple[Path, ...]], *, reference: bool = True,
                       tuple(n for n, _, _ in loaded), tuple(sorted(days)), tuple(places), grouped)
 
 
-__all__ = ["BodyPlace", "ManyReport", "RegionSummary", "model_name", "models_of", "validate_many"]
+__all__ = ["is_folder_of_models", "BodyPlace", "ManyReport", "RegionSummary", "model_name", "models_of", "validate_many"]

@@ -61,7 +61,9 @@ def compare(
 
     Example: govgraph compare data/scenarios/klynge-midt-2022-*.ttl --baseline data/scenarios/klynge-midt-2022-actual.ttl
     """
-    if by_body or region or any(p.is_dir() and not _csv_folder(p) for p in scenarios):
+    from ..batch import is_folder_of_models
+
+    if by_body or region or any(is_folder_of_models(p) for p in scenarios):
         _compare_bodies(scenarios, as_of, fmt, findings, rules, output, lang, reference, context, region, by_body,
                         baseline, chart)
         return
@@ -102,11 +104,6 @@ def compare(
     if is_stdout(output):
         emit(table, None)
 
-
-def _csv_folder(path: Path) -> bool:
-    from ..load import DIRECTORY_READERS
-
-    return any(accepts(path) for accepts, _ in DIRECTORY_READERS)
 
 
 def _compare_bodies(scenarios: list[Path], as_of: str | None, fmt: CompareFormat | None, findings: bool,

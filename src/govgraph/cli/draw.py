@@ -78,7 +78,9 @@ def draw(
         chart,  # imported here: networkx and graphviz would slow every other command's start
     )
 
-    if per_area or each or region or any(p.is_dir() for p in model if not _csv_folder(p)):
+    from ..batch import is_folder_of_models
+
+    if per_area or each or region or any(is_folder_of_models(p) for p in model):
         _draw_per_area(model, output, fmt, as_of, focus, detail, lang, reference, context, each, region, per_area)
         return
     try:
@@ -99,11 +101,6 @@ def draw(
     except GovgraphError as error:
         fail(error, lang)
 
-
-def _csv_folder(path: Path) -> bool:
-    from ..load import DIRECTORY_READERS
-
-    return any(accepts(path) for accepts, _ in DIRECTORY_READERS)
 
 
 def _draw_per_area(model: list[Path], output: Path | None, fmt: ChartFormat | None, as_of: str | None,
