@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -252,3 +251,12 @@ def test_the_generated_areas_cover_every_municipality_of_the_three_regions_once(
     made = areas(reference)
     members = [m for _, _, ms in made for m in ms]
     assert len(members) == len(set(members)) == 98 - 11  # every municipality outside North Jutland
+
+
+def test_the_machine_formats_hold_every_models_findings_at_their_own_file(run) -> None:
+    sarif = json.loads(run("validate", EXAMPLE, *CONTEXT, "-f", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["DK27-HC-MUNICIPALITIES"]
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("syddanmark-fyn.ttl")
+    junit = run("validate", EXAMPLE, *CONTEXT, "-f", "junit").stdout
+    assert "Health Council Horsens (example)" in junit and "Health Council Funen (example)" in junit

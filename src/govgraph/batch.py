@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import URIRef
@@ -107,7 +108,8 @@ _ORDER = (Severity.VIOLATION, Severity.WARNING, Severity.INFO)
 class ManyReport(ValidationReport):
     """The findings of several models (or of one model's many bodies), with every body's model and region.
 
-    ``as_of`` is the day when all models were checked on one day, else None (see ``days``)."""
+    ``models`` are the models checked; ``as_of`` is the day when all were checked on one day, else None
+    (see ``days``)."""
 
     models: tuple[str, ...] = ()
     days: tuple[dt.date, ...] = ()
@@ -116,24 +118,23 @@ class ManyReport(ValidationReport):
     grouped: bool = False
 
     def place_of(self, finding: Finding) -> BodyPlace | None:
+        """The body a finding is about, with its model and region (None for a model's general finding)."""
         extra = dict(finding.extra)
-        key = (extra.get(MODEL_KEY, ""), extra.get("body.iri", ""))
-        return self._index().get(key)
+        return self._index.get((extra.get(MODEL_KEY, ""), extra.get("body.iri", "")))
 
+    @cached_property
     def _index(self) -> dict[tuple[str, str], BodyPlace]:
         return {(p.model, p.iri): p for p in self.places}
 
     def regions(self) -> tuple[RegionSummary, ...]:
         """Per region (in name order, bodies of no region last): bodies checked and findings by severity."""
-        index = self._index()
         names: dict[URIRef | None, RegionName] = {p.region.iri: p.region for p in self.places}
         bodies: dict[URIRef | None, int] = {}
         for place in self.places:
             bodies[place.region.iri] = bodies.get(place.region.iri, 0) + 1
         counts: dict[URIRef | None, list[int]] = {r: [0, 0, 0] for r in names}
         for finding in self.findings:
-            extra = dict(finding.extra)
-            place = index.get((extra.get(MODEL_KEY, ""), extra.get("body.iri", "")))
+            place = self.place_of(finding)
             region = place.region.iri if place else None
             if region not in names:
                 names[region] = region_name(None, None)
@@ -166,9 +167,15 @@ def validate_many(models: Sequence[tuple[Path, ...]], *, reference: bool = True,
     findings: list[Finding] = []
     places: list[BodyPlace] = []
     checked: list[CheckedBody] = []
+    checked_models: list[str] = []
     days: set[dt.date] = set()
     chosen: dict[str, None] = {}
     for name, model, org in loaded:
+        if wanted is not None:  # a model with no body in the region asked for is not checked at all
+            on = as_of or org.date or dt.date.today()
+            if not any(region_of(model.graph, b, on) == in_force(model.graph, wanted, on) for b in org.on(on)):
+                continue
+        checked_models.append(name)
         report = validate(model, as_of=as_of, rules=list(rules), org=org)
         day = report.as_of or as_of
         days.add(day) if day else None
@@ -190,7 +197,7 @@ def validate_many(models: Sequence[tuple[Path, ...]], *, reference: bool = True,
     single = next(iter(days)) if len(days) == 1 else None
     grouped = len(loaded) > 1 or wanted is not None or len({p.region.iri for p in places}) > 1
     return ManyReport(tuple(findings), len(places), single, tuple(chosen), tuple(checked),
-                      tuple(n for n, _, _ in loaded), tuple(sorted(days)), tuple(places), grouped)
+                      tuple(checked_models), tuple(sorted(days)), tuple(places), grouped)
 
 
 __all__ = ["is_folder_of_models", "BodyPlace", "ManyReport", "RegionSummary", "model_name", "models_of", "validate_many"]

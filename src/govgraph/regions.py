@@ -16,16 +16,16 @@ else it has none. A region that has ended on the day (Region Hovedstaden and Reg
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.namespace import ORG, RDF
 
 from .errors import UsageError
 from .i18n import Text
 from .model import Body, label
+from .names import matches, names_of
 from .vocab import GG
 
 #: How far up org:subOrganizationOf / org:reportsTo a region is looked for (a cycle stops there too).
@@ -133,32 +133,21 @@ def region_name(graph: Graph | None, region: URIRef | None) -> RegionName:
     return RegionName(region, Text(label(graph, region, "da"), label(graph, region, "en")))
 
 
-def _names(graph: Graph, node: URIRef) -> set[str]:
-    names = {str(node), str(node).rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]}
-    for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-        names.update(str(o) for o in graph.objects(node, prop) if isinstance(o, Literal))
-    return names
-
-
 def resolve_region(graphs: Iterable[Graph], name: str, day: dt.date | None = None) -> URIRef:
     """The region a user means by ``name`` ("Midtjylland", "Region Midtjylland", "Central Denmark Region",
     ``dk:region-midtjylland``'s local name), looked up in every graph given; a :class:`UsageError` with the
     closest names when none fits, or one listing both when two do."""
-    wanted = name.strip().casefold()
     names: dict[URIRef, set[str]] = {}
     for graph in graphs:
         for region in graph.subjects(RDF.type, GG.Region):
             if isinstance(region, URIRef):
-                names.setdefault(region, set()).update(_names(graph, region))
-    hits = sorted((r for r, ns in names.items() if wanted in {n.casefold() for n in ns}), key=str)
+                names.setdefault(region, set()).update(names_of(graph, region))
+    hits, close = matches(name, names)
     if len(hits) > 1:
         listed = ", ".join(f"<{h}>" for h in hits)
         raise UsageError(f"--region {name!r} names more than one region ({listed}); give the IRI",
                          da=f"--region {name!r} passer på mere end én region ({listed}); angiv IRI'en")
     if not hits:
-        every = sorted({n for ns in names.values() for n in ns if not n.startswith(("http://", "https://"))})
-        folded = {n.casefold(): n for n in every}
-        close = [folded[c] for c in difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.5)]
         listed = " or ".join(repr(c) for c in close)
         raise UsageError(f"--region {name!r} is not a region of the data "
                          f"({'did you mean ' + listed + '?' if close else 'give a region by its name'})",

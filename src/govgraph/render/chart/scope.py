@@ -9,14 +9,14 @@ from the reference data). Nothing here knows about graphviz.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF
 
 from ...errors import UsageError
 from ...model import Body, Organization, subclasses
+from ...names import matches, names_of
 from ...vocab import GG
 
 REPORTS = "reports"
@@ -126,30 +126,15 @@ def _around(full: Scope, centre: URIRef, depth: int) -> Scope:
                  focus=centre, depth=depth)
 
 
-def _names(org: Organization, iri: URIRef) -> set[str]:
-    """Every name a user may give for a body: its labels, alternative labels, IRI and local name."""
-    graph = org.graph
-    names = {str(iri), org.label(iri, "da"), org.label(iri, "en")}
-    for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-        names.update(str(o) for o in graph.objects(iri, prop) if isinstance(o, Literal))
-    text = str(iri).rstrip("/#")
-    names.add(text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
-    return names
-
-
 def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
     """The body a user means by ``name``; a :class:`UsageError` with suggestions when none or several match."""
-    wanted = name.strip().casefold()
-    names = {b.iri: _names(org, b.iri) for b in org.bodies}
-    hits = sorted((iri for iri, ns in names.items() if wanted in {n.casefold() for n in ns}), key=str)
+    names = {b.iri: names_of(org.graph, b.iri, (org.label(b.iri, "da"), org.label(b.iri, "en"))) for b in org.bodies}
+    hits, close = matches(name, names)
     if len(hits) > 1:
         listed = "; ".join(f"{org.label(h)} <{h}>" for h in hits)
         raise UsageError(f"--focus {name!r} names more than one body ({listed}); give the IRI",
                          da=f"--focus {name!r} passer på mere end ét organ ({listed}); angiv IRI'en")
     if not hits:
-        every = sorted({n for ns in names.values() for n in ns if not n.startswith(("http://", "https://"))})
-        folded = {n.casefold(): n for n in every}
-        close = [folded[c] for c in difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.5)]
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else \
             "give a body's label, IRI or local name (govgraph info lists them)"
         hint_da = f"mente du {' eller '.join(repr(c) for c in close)}?" if close else \
