@@ -112,8 +112,8 @@ FAIL_ON_OPTION = typer.Option(
     help="Exit 1 when there is a finding of this severity or worse (default: GOVGRAPH_FAIL_ON, "
          "the config file, else violation).")
 EACH_OPTION = typer.Option(
-    False, "--each", help="Each file is a model of its own (a folder named as MODEL means this too: every model "
-                          "file in it). Findings are then given per body, grouped by region.")
+    False, "--each", help="Each file is a model of its own, reported per body and region (naming a folder as "
+                          "MODEL means this too: every model file in it is one model).")
 REGION_OPTION = typer.Option(
     None, "--region", metavar="NAME",
     help="Only the bodies of this region (\"Midtjylland\", \"Region Nordjylland\", an IRI); a body's region "
