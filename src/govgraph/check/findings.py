@@ -49,6 +49,7 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
         found = bindings["count"] if "count" in bindings and value == focus else value
         extra = {
             "body.da": label(g, body, "da") if body is not None else "",
+            "body.iri": str(body) if body is not None else "",  # a label may name two bodies (govgraph.batch)
             "focus.da": label(g, focus, "da"),
             "layer.da": rule.layer_label.get("da"),
             "source.da": rule.source_label.get("da"),

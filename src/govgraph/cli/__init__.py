@@ -111,6 +111,13 @@ FAIL_ON_OPTION = typer.Option(
     None, "--fail-on", metavar="violation|warning|info", callback=_configured("fail-on", FailOn),
     help="Exit 1 when there is a finding of this severity or worse (default: GOVGRAPH_FAIL_ON, "
          "the config file, else violation).")
+EACH_OPTION = typer.Option(
+    False, "--each", help="Each file is a model of its own, reported per body and region (naming a folder as "
+                          "MODEL means this too: every model file in it is one model).")
+REGION_OPTION = typer.Option(
+    None, "--region", metavar="NAME",
+    help="Only the bodies of this region (\"Midtjylland\", \"Region Nordjylland\", an IRI); a body's region "
+         "is its area's.")
 NO_COLOR_OPTION = typer.Option(False, "--no-color", help="No colour in the output (also: the NO_COLOR variable).")
 OUTPUT_HELP = "Write to this file (its suffix picks the format) instead of printing; '-' prints."
 

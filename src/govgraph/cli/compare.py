@@ -12,7 +12,7 @@ from ..errors import GovgraphError, UsageError
 from ..dates import parse_day
 from ..outfile import note_input, write_all
 from ..render.escape import terminal
-from . import CONTEXT_OPTION, LANG_OPTION, OUTPUT_HELP, Lang, app, fail, rules_option
+from . import CONTEXT_OPTION, LANG_OPTION, OUTPUT_HELP, REGION_OPTION, Lang, app, fail, rules_option
 from .output import emit, is_stdout, pick_format
 from .terminal import progress
 
@@ -49,13 +49,24 @@ def compare(
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
+    by_body: bool = typer.Option(False, "--by-body",
+                                 help="One row per body of every scenario (a folder: every model file in it), "
+                                      "grouped by region with a total per region: voting seats by side and the "
+                                      "figures the rules in force ask of each body."),
+    region: str = REGION_OPTION,
 ) -> None:
     """Compare scenarios side by side: findings per layer and severity, bodies, seats per side, parity,
     representation, reporting lines, tasks, persons with several seats and meeting load; with --baseline,
-    each figure's change from it.
+    each figure's change from it. With --by-body: every council (body) of a region or of Denmark, one row each.
 
     Example: govgraph compare data/scenarios/klynge-midt-2022-*.ttl --baseline data/scenarios/klynge-midt-2022-actual.ttl
     """
+    from ..batch import is_folder_of_models
+
+    if by_body or region or any(is_folder_of_models(p) for p in scenarios):
+        _compare_bodies(scenarios, as_of, fmt, findings, rules, output, lang, reference, context, region, by_body,
+                        baseline, chart)
+        return
     try:
         from ..render.compare import RENDERERS, SUFFIXES
 
@@ -92,3 +103,47 @@ def compare(
         return
     if is_stdout(output):
         emit(table, None)
+
+
+
+def _compare_bodies(scenarios: list[Path], as_of: str | None, fmt: CompareFormat | None, findings: bool,
+                    rules: list[str] | None, output: Path | None, lang: Lang, reference: bool, context: list[Path],
+                    region: str | None, by_body: bool, baseline: str | None, chart: Path | None) -> None:
+    """``compare --by-body``: one row per body of every model, grouped by region."""
+    from ..batch import model_name, models_of
+    from ..load import load
+    from ..metrics_bodies import body_table
+    from ..model import organization
+    from ..regions import resolve_region
+    from ..render.compare import SUFFIXES
+    from ..render.compare_bodies import RENDERERS
+    from ..validate import validate
+
+    try:
+        if not by_body:
+            raise UsageError("a folder of scenarios or --region compares body by body: add --by-body",
+                             da="en mappe med scenarier eller --region sammenligner organ for organ: tilføj --by-body")
+        if baseline or chart:
+            raise UsageError("--by-body sets bodies side by side, not scenarios: leave out --baseline and --chart",
+                             da="--by-body stiller organer side om side, ikke scenarier: udelad --baseline og --chart")
+        day = parse_day(as_of, "--as-of") if as_of else None
+        kind = pick_format(SUFFIXES, fmt.value if fmt else None, output, "text")
+        with progress("Comparing…" if lang is Lang.en else "Sammenligner…"):
+            loaded = []
+            for files in models_of(scenarios, each=True):
+                model = load(files, reference=reference, context=context or ())
+                loaded.append((model_name(files), model, organization(model)))
+            wanted = resolve_region([m.graph for _, m, _ in loaded], region) if region else None
+            measured = [(name, org, validate(model, as_of=day, rules=list(rules or ()), org=org).findings
+                         if findings else None) for name, model, org in loaded]
+            table = body_table(measured, day, wanted)
+        text = RENDERERS[kind](table, lang.value)
+        bom = b"\xef\xbb\xbf" if kind == "csv" else b""
+        if not is_stdout(output):
+            write_all({output: bom + terminal(text).encode("utf-8")})
+    except GovgraphError as error:
+        fail(error, lang)
+        return
+    if is_stdout(output):
+        emit(text, None)
+

@@ -10,9 +10,8 @@ import typer
 
 from ..dates import parse_day
 from ..errors import GovgraphError
-from ..load import load
 from ..report import Severity
-from . import (CONTEXT_OPTION, FAIL_ON_OPTION, LANG_OPTION, NO_COLOR_OPTION, OUTPUT_HELP, FailOn, Lang, _configured,
+from . import (CONTEXT_OPTION, EACH_OPTION, FAIL_ON_OPTION, REGION_OPTION, LANG_OPTION, NO_COLOR_OPTION, OUTPUT_HELP, FailOn, Lang, _configured,
                app, fail, rules_option, show)
 from .output import emit, is_stdout, pick_format
 from .terminal import colour_wanted, progress, severity_style
@@ -54,17 +53,20 @@ def validate(
     reference: bool = typer.Option(True, "--reference/--no-reference",
                                    help="Load the bundled reference data (Denmark, North Jutland) as context."),
     context: list[Path] = CONTEXT_OPTION,
+    each: bool = EACH_OPTION,
+    region: str = REGION_OPTION,
     no_color: bool = NO_COLOR_OPTION,
 ) -> None:
     """Check a proposal against the rules in force on its date: which rule from which source is
-    broken, in which body, and where in the file to fix it. Exit 0 conforms, 1 findings at or above
-    --fail-on, 2 input or usage error.
+    broken, in which body, and where in the file to fix it. Several proposals at once (--each, or a
+    folder): findings per body, grouped by region, and a table per region. Exit 0 conforms, 1 findings
+    at or above --fail-on, 2 input or usage error.
 
     Example: govgraph validate data/scenarios/nordjylland-2022.ttl --lang da
     """
     from ..acknowledge import acknowledge, read_acknowledgements
+    from ..batch import models_of, validate_many
     from ..render.findings_formats import SUFFIXES, Options, render
-    from ..validate import validate as run_validation
 
     threshold = Severity(fail_on.value)
     try:
@@ -72,8 +74,8 @@ def validate(
         day = parse_day(as_of, "--as-of") if as_of else None
         acks = read_acknowledgements(acknowledgements) if acknowledgements else ()
         with progress("Validating…" if lang is Lang.en else "Kontrollerer…"):
-            report = run_validation(load(model, reference=reference, context=context or ()), as_of=day,
-                                    rules=list(rules or ()))
+            report = validate_many(models_of(model, each), reference=reference, context=context or (), as_of=day,
+                                   rules=list(rules or ()), region=region)
         report, acknowledged = acknowledge(report, acks, dt.date.today())
         style = severity_style(kind == "text" and is_stdout(out) and colour_wanted(no_color=no_color))
         emit(render(report, kind, Options(lang.value, threshold, acknowledged, style)), out, colour=style is not None)

@@ -13,15 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from rdflib import URIRef
-from rdflib.namespace import RDF
-
 from ..i18n import Text, long_date
 from ..load import Model
-from ..model import Organization, organization, subclasses
+from ..model import Organization, organization
 from ..render.findings import SEVERITY_WORDS, localized, summary_line
 from ..report import Report, Severity
-from ..vocab import GG
 from .pages import A3_LANDSCAPE, A4, A4_LANDSCAPE, Page, fit
 
 #: One table cell: lines of (style, text); style "b" bold, "i" italic, "li" a list item, "" plain.
@@ -215,24 +211,17 @@ _ID = re.compile(r'\bid="([^"]+)"')
 def _charts(org: Organization, day: dt.date | None, lang: str) -> tuple[ChartFigure, ...]:
     from ..errors import UsageError
     from ..render.chart import render, scope, to_dot
-    from ..render.chart.scope import Scope
+    from ..render.chart.scope import Scope, by_area
 
     try:
         full = scope(org, day)
     except UsageError:
         return ()  # nothing in force on the day: the summary says so (0 bodies)
-    area_classes = subclasses(org.graph, GG.Area)
-    groups: dict[URIRef | None, list[URIRef]] = {}
-    for b in full.bodies:
-        is_area = b.area is not None and any(t in area_classes for t in org.graph.objects(b.area, RDF.type))
-        groups.setdefault(b.area if is_area else None, []).append(b.iri)
+    groups = by_area(full)
     parts: list[tuple[str, Scope, tuple[Page, ...]]] = []
     if len(groups) > 1:
         parts.append((WORDS["overview"](lang), full, (A4, A4_LANDSCAPE, A3_LANDSCAPE)))
-    for area in sorted(groups, key=lambda a: (a is None, org.label(a, lang) if a is not None else "")):
-        keep = set(groups[area])
-        part = Scope(org, full.day, tuple(b for b in full.bodies if b.iri in keep), (),
-                     tuple(line for line in full.lines if line.source in keep and line.target in keep))
+    for area, part in sorted(groups, key=lambda g: (g[0] is None, org.label(g[0], lang) if g[0] is not None else "")):
         title = org.label(area, lang) if area is not None else WORDS["no_area"](lang)
         parts.append((title, part, (A4, A4_LANDSCAPE)))
     figures = []

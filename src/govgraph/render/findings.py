@@ -94,27 +94,34 @@ def render_findings_text(report: Report, lang: str = "en", summary: str = "",
     ``style`` colours a severity word for a terminal (none: plain text).
     """
     lines: list[str] = []
-    paint = style or (lambda _severity, text: text)
     for body, findings in _grouped(report, lang):
         lines.append(body or word("general", lang))
         for f in findings:
-            lines.append(f"  {paint(f.severity, SEVERITY_WORDS[lang][f.severity])} [{f.rule}] {f.text(lang)}")
-            focus = localized(f, "focus", lang)
-            where = ", ".join(x for x in (focus if focus != body else "", f.location.text(lang) if f.location else "")
-                              if x)
-            if where:
-                lines.append(f"      {word('where', lang)}: {where}")
-            value = localized(f, "value", lang)
-            if value and value not in (focus, body) and value not in f.text(lang):  # unless the message names it
-                lines.append(f"      {word('value', lang)}: {value}")
-            layer, source = localized(f, "layer", lang), localized(f, "source", lang)
-            facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
-                                 f"{word('source', lang)}: {source}" if source else "") if x]
-            if facts:
-                lines.append("      " + " · ".join(facts))
+            lines += finding_lines(f, body, lang, style)
         lines.append("")
     lines.append(summary_line(report, lang, summary))
     return "\n".join(lines) + "\n"
+
+
+def finding_lines(f: Finding, body: str, lang: str, style: Callable[[Severity, str], str] | None = None,
+                  indent: str = "  ") -> list[str]:
+    """One finding as text lines: severity, rule, message, then where, value, layer and source below it."""
+    paint = style or (lambda _severity, text: text)
+    lines = [f"{indent}{paint(f.severity, SEVERITY_WORDS[lang][f.severity])} [{f.rule}] {f.text(lang)}"]
+    more = indent + "    "
+    focus = localized(f, "focus", lang)
+    where = ", ".join(x for x in (focus if focus != body else "", f.location.text(lang) if f.location else "") if x)
+    if where:
+        lines.append(f"{more}{word('where', lang)}: {where}")
+    value = localized(f, "value", lang)
+    if value and value not in (focus, body) and value not in f.text(lang):  # unless the message names it
+        lines.append(f"{more}{word('value', lang)}: {value}")
+    layer, source = localized(f, "layer", lang), localized(f, "source", lang)
+    facts = [x for x in (f"{word('layer', lang)}: {layer}" if layer else "",
+                         f"{word('source', lang)}: {source}" if source else "") if x]
+    if facts:
+        lines.append(more + " · ".join(facts))
+    return lines
 
 
 def findings_records(report: Report, lang: str) -> list[dict[str, object]]:

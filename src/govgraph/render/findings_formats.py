@@ -26,6 +26,11 @@ class Options:
 Renderer = Callable[..., str]  # (ValidationReport, Options) -> str
 
 
+def _grouped(report) -> bool:  # noqa: ANN001 - a ValidationReport
+    """Many bodies of several models or regions (:class:`govgraph.batch.ManyReport`): reported per region."""
+    return bool(getattr(report, "grouped", False))
+
+
 @dataclass(frozen=True)
 class FindingsFormat:
     name: str
@@ -37,7 +42,12 @@ class FindingsFormat:
 def _text(report, o: Options) -> str:  # noqa: ANN001 - a ValidationReport
     from .findings import acknowledged_lines, checked_words, render_findings_text
 
-    text = render_findings_text(report, o.lang, summary=checked_words(report, o.lang), style=o.style)
+    if _grouped(report):
+        from .many import render_many_text
+
+        text = render_many_text(report, o.lang, o.style)
+    else:
+        text = render_findings_text(report, o.lang, summary=checked_words(report, o.lang), style=o.style)
     extra = acknowledged_lines(o.acknowledged, o.lang)
     return text + ("\n".join(extra) + "\n" if extra else "")
 
@@ -46,6 +56,11 @@ def _json(report, o: Options) -> str:  # noqa: ANN001
     from .findings import acknowledged_records, render_findings_json
 
     extra = {"acknowledged": acknowledged_records(o.acknowledged, o.lang)} if o.acknowledged else {}
+    if _grouped(report):
+        from .many import render_many_json
+
+        return render_many_json(report, o.lang, as_of=report.as_of.isoformat() if report.as_of else None,
+                                rules=list(report.rules), **extra)
     return render_findings_json(report, o.lang, as_of=report.as_of.isoformat() if report.as_of else None,
                                 rules=list(report.rules), **extra)
 
@@ -54,6 +69,11 @@ def _markdown(report, o: Options) -> str:  # noqa: ANN001
     from .findings import acknowledged_lines, render_findings_markdown
 
     extra = acknowledged_lines(o.acknowledged, o.lang)
+    if _grouped(report):
+        from .many import render_many_markdown
+
+        return render_many_markdown(report, o.lang) + render_findings_markdown(report, o.lang) + (
+            "\n".join(extra) + "\n" if extra else "")
     return render_findings_markdown(report, o.lang) + ("\n".join(extra) + "\n" if extra else "")
 
 

@@ -9,14 +9,14 @@ from the reference data). Nothing here knows about graphviz.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF
 
 from ...errors import UsageError
 from ...model import Body, Organization, subclasses
+from ...names import matches, names_of
 from ...vocab import GG
 
 REPORTS = "reports"
@@ -126,30 +126,15 @@ def _around(full: Scope, centre: URIRef, depth: int) -> Scope:
                  focus=centre, depth=depth)
 
 
-def _names(org: Organization, iri: URIRef) -> set[str]:
-    """Every name a user may give for a body: its labels, alternative labels, IRI and local name."""
-    graph = org.graph
-    names = {str(iri), org.label(iri, "da"), org.label(iri, "en")}
-    for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-        names.update(str(o) for o in graph.objects(iri, prop) if isinstance(o, Literal))
-    text = str(iri).rstrip("/#")
-    names.add(text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
-    return names
-
-
 def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
     """The body a user means by ``name``; a :class:`UsageError` with suggestions when none or several match."""
-    wanted = name.strip().casefold()
-    names = {b.iri: _names(org, b.iri) for b in org.bodies}
-    hits = sorted((iri for iri, ns in names.items() if wanted in {n.casefold() for n in ns}), key=str)
+    names = {b.iri: names_of(org.graph, b.iri, (org.label(b.iri, "da"), org.label(b.iri, "en"))) for b in org.bodies}
+    hits, close = matches(name, names)
     if len(hits) > 1:
         listed = "; ".join(f"{org.label(h)} <{h}>" for h in hits)
         raise UsageError(f"--focus {name!r} names more than one body ({listed}); give the IRI",
                          da=f"--focus {name!r} passer på mere end ét organ ({listed}); angiv IRI'en")
     if not hits:
-        every = sorted({n for ns in names.values() for n in ns if not n.startswith(("http://", "https://"))})
-        folded = {n.casefold(): n for n in every}
-        close = [folded[c] for c in difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.5)]
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else \
             "give a body's label, IRI or local name (govgraph info lists them)"
         hint_da = f"mente du {' eller '.join(repr(c) for c in close)}?" if close else \
@@ -164,3 +149,20 @@ def resolve(org: Organization, name: str, day: dt.date | None) -> URIRef:
                          da=f"--focus {name!r}: {org.label(iri, 'da')} gælder ikke {day} "
                             f"(gælder {body.valid_from or '…'} – {body.valid_until or '…'}); vælg en anden --as-of")
     return iri
+
+
+def by_area(full: Scope) -> list[tuple[URIRef | None, Scope]]:
+    """``full`` split into one part per area (cluster, council area: a ``gg:Area``) and one for the bodies
+    of no area (None, last), each with the lines among its own bodies; areas in the order of their IRIs."""
+    area_classes = subclasses(full.org.graph, GG.Area)
+    groups: dict[URIRef | None, list[URIRef]] = {}
+    for b in full.bodies:
+        is_area = b.area is not None and any(t in area_classes for t in full.org.graph.objects(b.area, RDF.type))
+        groups.setdefault(b.area if is_area else None, []).append(b.iri)
+    parts = []
+    for area in sorted(groups, key=lambda a: (a is None, str(a or ""))):
+        keep = set(groups[area])
+        parts.append((area, Scope(full.org, full.day, tuple(b for b in full.bodies if b.iri in keep), (),
+                                  tuple(line for line in full.lines if line.source in keep and line.target in keep))))
+    return parts
+
