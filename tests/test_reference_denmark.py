@@ -155,37 +155,38 @@ def test_council_area_members_are_those_its_quoted_source_names(graph) -> None:
             assert any(name in quoted for name in names), (area, m)
 
 
-# FOLK1A counts Christiansø (area 411, 90 inhabitants on 1 January 2019) in Region Hovedstaden
-# but in no municipality (src:dst-folk1a-2019-municipalities).
-CHRISTIANSOE_2019 = 90
-FOLK1A_2019 = Literal("2019-01-01", datatype=XSD.date)
+# FOLK1A counts Christiansø (area 411, 84 inhabitants on 1 January 2020) in Region Hovedstaden
+# but in no municipality (src:dst-folk1a-2020-municipalities).
+CHRISTIANSOE_2020 = 84
+FOLK1A_2020 = Literal("2020-01-01", datatype=XSD.date)
 
 
-def test_every_municipality_has_a_population_of_1_january_2019(graph) -> None:
+def test_every_municipality_has_a_population_of_1_january_2020(graph) -> None:
     for m in municipalities(graph):
         values = list(graph.objects(m, GG.population))
         assert len(values) == 1 and isinstance(values[0].toPython(), int) and values[0].toPython() > 0, m
         dates = {d for s in graph.objects(m, DCTERMS.source) for d in graph.objects(s, DCTERMS.date)}
-        assert FOLK1A_2019 in dates, m
-    assert (SRC["dst-folk1a-2019-municipalities"], DCTERMS.date, FOLK1A_2019) in graph
+        assert FOLK1A_2020 in dates, m
+    assert (SRC["dst-folk1a-2020-municipalities"], DCTERMS.date, FOLK1A_2020) in graph
 
 
 def test_each_regions_municipalities_sum_to_its_published_total_of_the_same_day(graph) -> None:
-    """FOLK1A, 1 January 2019: municipal figures (src:dst-folk1a-2019-municipalities) against the regional
-    totals published by Videncentret Bolius (src:dst-folk1a-2019), and Denmark's 5,806,081."""
+    """FOLK1A, 1 January 2020: municipal figures (src:dst-folk1a-2020-municipalities) against the regional
+    totals as published (src:dst-folk1a-2020: Region Nordjylland's own page, Wikipedia, Urbistat), and
+    Denmark's 5,822,763 (Bolius)."""
     regions = [DK["region-hovedstaden"], DK["region-sjaelland"], DK["region-syddanmark"], DK["region-midtjylland"],
                NJ["region-nordjylland"]]
-    assert (SRC["dst-folk1a-2019"], DCTERMS.date, FOLK1A_2019) in graph
+    assert (SRC["dst-folk1a-2020"], DCTERMS.date, FOLK1A_2020) in graph
     total = 0
     for region in regions:
-        assert (region, DCTERMS.source, SRC["dst-folk1a-2019"]) in graph, region
+        assert (region, DCTERMS.source, SRC["dst-folk1a-2020"]) in graph, region
         published = int(next(graph.objects(region, GG.population)))
         summed = sum(int(next(graph.objects(m, GG.population))) for m in graph.subjects(GG.region, region)
                      if (m, RDF.type, GG.Municipality) in graph)
-        outside = CHRISTIANSOE_2019 if region == DK["region-hovedstaden"] else 0
+        outside = CHRISTIANSOE_2020 if region == DK["region-hovedstaden"] else 0
         assert summed + outside == published, (region, summed, published)
         total += published
-    assert total == 5806081
+    assert total == 5822763
     assert not set(graph.objects(DK["region-oestdanmark"], GG.population))  # it did not exist on that day
 
 
