@@ -3,7 +3,9 @@
 A council area must list only municipalities of its own region, and no
 municipality may lie in two council areas in force on the same day. Both are
 lint problems at the area's ``file:line``: the model is ill-formed before any
-rule can judge a body that serves the area.
+rule can judge a body that serves the area. A municipality of a region that a
+change event merges into another (Hovedstaden and Sjælland into Region
+Østdanmark, 2027) lies in the resulting region too.
 """
 
 from __future__ import annotations
@@ -45,6 +47,19 @@ def _span(graph: Graph, node: Node) -> tuple[dt.date, dt.date]:
     return _date(graph, node, GG.validFrom, _FAR_PAST), _date(graph, node, GG.validUntil, _FAR_FUTURE)
 
 
+def _with_successors(graph: Graph, regions: set[Node]) -> set[Node]:
+    """``regions`` and every region a change event (org:originalOrganization →
+    org:resultingOrganization) turns them into, transitively."""
+    found, todo = set(regions), list(regions)
+    while todo:
+        for event in graph.subjects(ORG.originalOrganization, todo.pop()):
+            for successor in graph.objects(event, ORG.resultingOrganization):
+                if successor not in found:
+                    found.add(successor)
+                    todo.append(successor)
+    return found
+
+
 def _finding(model: Model, rule: str, node: Node, **nodes: Node) -> Finding:
     """A finding at ``node``'s place; ``nodes`` are named in each language by their labels."""
     da, en, da_hint, en_hint = _MESSAGES[rule]
@@ -71,7 +86,7 @@ def area_findings(model: Model) -> Iterator[Finding]:
             if not any(t in municipality_classes for t in g.objects(member, RDF.type)):
                 continue
             theirs = set(g.objects(member, GG.region))
-            if regions and theirs and not regions & theirs:
+            if regions and theirs and not regions & _with_successors(g, theirs):
                 yield _finding(model, "area-region", area, area=area, municipality=member,
                                other=sorted(theirs, key=str)[0], region=sorted(regions, key=str)[0])
     councils = sorted({s for s, o in g.subject_objects(RDF.type) if o in council_classes}, key=str)
