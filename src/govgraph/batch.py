@@ -27,7 +27,7 @@ from . import outfile
 from .errors import InputError
 from .i18n import Text
 from .load import DIRECTORY_READERS, READERS, Model, load
-from .model import Organization, organization
+from .model import Organization, outline
 from .regions import RegionName, in_force, region_name, region_of, resolve_region
 from .report import Finding, Severity
 
@@ -162,8 +162,8 @@ def validate_many(models: Sequence[tuple[Path, ...]], *, reference: bool = True,
     loaded: list[tuple[str, Model, Organization]] = []
     for files in models:
         model = load(files, reference=reference, context=context)
-        loaded.append((model_name(files), model, organization(model)))
-    wanted = resolve_region([m.graph for _, m, _ in loaded], region) if region else None
+        loaded.append((model_name(files), model, outline(model)))  # validate needs bodies and dates only
+    wanted = resolve_region([m.view for _, m, _ in loaded], region) if region else None
     findings: list[Finding] = []
     places: list[BodyPlace] = []
     checked: list[CheckedBody] = []
@@ -173,20 +173,20 @@ def validate_many(models: Sequence[tuple[Path, ...]], *, reference: bool = True,
     for name, model, org in loaded:
         if wanted is not None:  # a model with no body in the region asked for is not checked at all
             on = as_of or org.date or dt.date.today()
-            if not any(region_of(model.graph, b, on) == in_force(model.graph, wanted, on) for b in org.on(on)):
+            if not any(region_of(model.view, b, on) == in_force(model.view, wanted, on) for b in org.on(on)):
                 continue
         checked_models.append(name)
         report = validate(model, as_of=as_of, rules=list(rules), org=org)
         day = report.as_of or as_of
         days.add(day) if day else None
         chosen.update(dict.fromkeys(report.rules))
-        regions = {b.iri: region_of(model.graph, URIRef(b.iri), day) for b in report.bodies}
+        regions = {b.iri: region_of(model.view, URIRef(b.iri), day) for b in report.bodies}
         keep = {iri for iri, r in regions.items()
-                if wanted is None or (r is not None and r == in_force(model.graph, wanted, day))}
+                if wanted is None or (r is not None and r == in_force(model.view, wanted, day))}
         for b in report.bodies:
             if b.iri in keep:
                 checked.append(b)
-                places.append(BodyPlace(name, b.iri, Text(b.da, b.en), region_name(model.graph, regions[b.iri])))
+                places.append(BodyPlace(name, b.iri, Text(b.da, b.en), region_name(model.view, regions[b.iri])))
         for f in report.findings:
             body = dict(f.extra).get("body.iri", "")
             if (body and body not in keep) or (not body and not keep):

@@ -349,7 +349,7 @@ class Model:
     def __init__(self, graph: Graph | None = None, user: Graph | None = None, files: Sequence[Path] = (),
                  places: SourceMap | None = None, parts: Sequence[tuple[Path, Parsed]] = (), *,
                  store: ox.Store | None = None, terms: Terms | None = None, sources: Sequence[Part] = (),
-                 context: Graph | None = None, context_places: SourceMap | None = None) -> None:
+                 context_sources: Sequence[Part] = ()) -> None:
         if store is None and graph is None:
             raise TypeError("a Model needs a graph or a store")
         self.files = tuple(files)
@@ -358,8 +358,7 @@ class Model:
         self._places = places or SourceMap()
         self._parts = tuple(parts)
         self._sources = tuple(sources)
-        self._context = context
-        self._context_places = context_places or SourceMap()
+        self._context_sources = tuple(context_sources)
 
     # -------------------------------------------------------------- the store and its views
 
@@ -392,9 +391,7 @@ class Model:
         """Every triple of the model as an rdflib graph (made on first use)."""
         if self._graph is None:
             graph = new_graph()
-            if self._context is not None:
-                graph += self._context
-            graph.addN((s, p, o, graph) for s, p, o in self.user_view)
+            graph.addN((s, p, o, graph) for s, p, o in self.view)
             self._graph = graph
         return self._graph
 
@@ -432,7 +429,9 @@ class Model:
         """Where nodes are written, as far as known without scanning large files (see :meth:`locate`)."""
         merged = SourceMap()
         merged.update(self._places)
-        merged.update(self._context_places)
+        for part in self._context_sources:
+            if part.places is not None:
+                merged.update(part.places)
         return merged
 
     @property
@@ -476,7 +475,11 @@ class Model:
                     where = part.text.find([node]).get(node)
                     if where is not None:
                         return where
-        return self._context_places.places.get(node)  # type: ignore[arg-type]
+        for part in self._context_sources:
+            where = part.place(node, self) if isinstance(node, URIRef) else None  # type: ignore[arg-type]
+            if where is not None:
+                return where
+        return None
 
     def locate_triple(self, triple: tuple) -> Location | None:
         """Where the statement is written: the subject's place in the file that holds the triple."""
@@ -547,6 +550,34 @@ def _context(files: Sequence[Path]) -> tuple[Graph, SourceMap]:
     return _CONTEXT_CACHE[key]
 
 
+@dataclass(frozen=True)
+class _Context:
+    """The vocabulary and reference data as Oxigraph quads in :data:`CONTEXT`, read once per process."""
+
+    quads: tuple[ox.Quad, ...]
+    parts: tuple[Part, ...]
+    body_classes: tuple[str, ...]  # gg:Body and its subclasses, as SPARQL terms
+
+
+_CONTEXT_STORES: dict[tuple[Path, ...], _Context] = {}
+
+
+def _context_store(files: Sequence[Path]) -> _Context:
+    """The context files read by Oxigraph (the bundled ones are Turtle: no rdflib graph is made)."""
+    key = tuple(files)
+    if key not in _CONTEXT_STORES:
+        store, terms, parts = ox.Store(), Terms(), []
+        for number, path in enumerate(files):
+            parts.append(_read_into(store, terms, ox.NamedNode(f"urn:govgraph:graph:context:{number}"), path, ()))
+        found = ox.Store()
+        found.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, CONTEXT) for q in store)
+        classes = sorted(row["c"].value for row in found.query(
+            "SELECT DISTINCT ?c WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+            f"<{GG.Body}> FILTER isIRI(?c) }}", use_default_graph_as_union=True))
+        _CONTEXT_STORES[key] = _Context(tuple(found), tuple(parts), tuple(f"<{c}>" for c in classes))
+    return _CONTEXT_STORES[key]
+
+
 def load(paths: Iterable[Path | str], *, reference: bool = True, strict: bool = True,
          context: Sequence[Path] = ()) -> Model:
     """Load the user's files on top of the vocabulary (and reference data).
@@ -565,13 +596,12 @@ def _load(paths: Iterable[Path | str], *, reference: bool, strict: bool, context
     if not files:
         raise InputError("(no files)", "no model file given", "name at least one .ttl file",
                          "ingen modelfil angivet", "angiv mindst én .ttl-fil")
-    from .model import subclasses  # model imports this module
 
-    base_graph, base_places = _context([*context_files(reference), *context])
+    base = _context_store([*context_files(reference), *context])
     terms = Terms()
     store = ox.Store()
-    store.bulk_extend(quads(base_graph, terms, CONTEXT))
-    body_classes = [c.n3() for c in sorted(subclasses(base_graph, GG.Body), key=str)]
+    store.bulk_extend(base.quads)
+    body_classes = base.body_classes
     places, sources = SourceMap(), []
     bodies = 0
     for number, path in enumerate(files):
@@ -587,8 +617,8 @@ def _load(paths: Iterable[Path | str], *, reference: bool, strict: bool, context
         if part.places is not None:
             places.update(part.places)
         sources.append(part)
-    model = Model(files=files, places=places, store=store, terms=terms, sources=sources, context=base_graph,
-                  context_places=base_places)
+    model = Model(files=files, places=places, store=store, terms=terms, sources=sources,
+                  context_sources=base.parts)
     if strict:
         refuse_problems(model, files[0])
     return model
