@@ -188,15 +188,18 @@ class Organization:
         return tuple(sorted({t for b in self.bodies for t in b.tasks}, key=str))
 
 
-_LABELS = frozenset((RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title))
+_LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title)
 
 
 def label(graph: Graph, node: Node, lang: str = "en") -> str:
     """Best label of a node in ``lang``: the other language, then an untagged one, then the IRI's local name."""
     if isinstance(node, Literal):
         return str(node)
-    # One lookup of the node's statements, not one per label property (a store view pays per call).
-    candidates = [o for p, o in graph.predicate_objects(node) if p in _LABELS and isinstance(o, Literal)]
+    literals = getattr(graph, "literals", None)  # a store view reads the four properties in one step
+    if literals is not None:
+        candidates = literals(node, _LABELS)
+    else:
+        candidates = [o for prop in _LABELS for o in graph.objects(node, prop) if isinstance(o, Literal)]
     if candidates:
         for want in (lang, *[x for x in LANGS if x != lang], None, ""):
             picked = sorted(str(c) for c in candidates if (c.language or None) == (want or None))

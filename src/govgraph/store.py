@@ -30,12 +30,18 @@ def file_graph(number: int) -> ox.NamedNode:
     return ox.NamedNode(f"urn:govgraph:graph:file:{number}")
 
 
+_XSD_STRING = str(XSD.string)
+_LITERAL_CACHE = 200_000
+
+
 class Terms:
     """Two-way conversion of RDF terms between rdflib and pyoxigraph (blank nodes keep their identity)."""
 
     def __init__(self) -> None:
         self._blank_to_ox: dict[BNode, ox.BlankNode] = {}
         self._blank_from_ox: dict[str, BNode] = {}
+        #: Literals read before (labels, dates and flags recur; making an rdflib Literal is slow).
+        self._literals: dict[Any, Literal] = {}
 
     def to_ox(self, term: Node) -> Any:
         if isinstance(term, URIRef):
@@ -65,11 +71,18 @@ class Terms:
         if isinstance(term, ox.NamedNode):
             return URIRef(term.value)
         if isinstance(term, ox.Literal):
+            known_literal = self._literals.get(term)
+            if known_literal is not None:
+                return known_literal
             if term.language:
-                return Literal(term.value, lang=term.language)
-            datatype = term.datatype.value
-            # rdflib writes a plain literal without a datatype; Oxigraph says xsd:string.
-            return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+                made = Literal(term.value, lang=term.language)
+            else:
+                datatype = term.datatype.value
+                # rdflib writes a plain literal without a datatype; Oxigraph says xsd:string.
+                made = Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+            if len(self._literals) < _LITERAL_CACHE:
+                self._literals[term] = made
+            return made
         if isinstance(term, ox.BlankNode):
             known = self._blank_from_ox.get(term.value)
             if known is None:  # a blank node of a file Oxigraph parsed, or one a query made up (BNODE())
@@ -165,6 +178,23 @@ class StoreView:
         from_ox = self.terms.from_ox
         return ((from_ox(q.predicate), from_ox(q.object)) for q in self._quads(subject, None, None))  # type: ignore[misc]
 
+    def literals(self, subject: Node, predicates: Sequence[Node]) -> list[Literal]:
+        """The literal values of ``subject`` for each of ``predicates`` (once each), e.g. its labels."""
+        if isinstance(subject, Literal) or (isinstance(subject, BNode) and not self.terms.knows(subject)):
+            return []
+        node, from_ox = self.terms.to_ox(subject), self.terms.from_ox
+        graphs = self.graphs if self.graphs is not None else (None,)
+        found: dict[Any, None] = {}
+        for predicate in predicates:
+            p = _NAMED.get(predicate)
+            if p is None:
+                p = _NAMED[predicate] = ox.NamedNode(str(predicate))
+            for graph in graphs:
+                for quad in self.store.quads_for_pattern(node, p, None, graph):
+                    if isinstance(quad.object, ox.Literal):
+                        found[quad.object] = None
+        return [from_ox(o) for o in found]  # type: ignore[misc]
+
     def value(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None) -> Node | None:
         """One value of the missing position, as rdflib's ``Graph.value`` (any one when several)."""
         for s, p, o in self.triples((subject, predicate, obj)):
@@ -176,6 +206,7 @@ class StoreView:
 
 
 _NOWHERE = object()
+_NAMED: dict[Node, ox.NamedNode] = {}
 
 
 @dataclass(frozen=True)

@@ -36,14 +36,20 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
     body_classes = _body_classes(g)
     kept = list(_in_scope(g, results, owner, scope, body_classes))
     model.expect({n for _, result, _ in kept for n in (result.focus, result.value) if isinstance(n, URIRef)})
+    parameters: dict[Node, dict[str, Node]] = {}
+    locations: dict[str, str] = {}
     for rule, result, body in kept:
         focus, shape = result.focus, result.shape
+        if shape not in parameters:
+            parameters[shape] = _parameters(shapes, shape)
+        if rule.id not in locations:
+            locations[rule.id] = str(rule.location)
         value, path = result.value, result.path
         bindings = dict(result.bindings)
         # A nested shape without its own sh:severity speaks with its rule's severity (SHACL says Violation).
         own = shapes.value(shape, SH.severity) if shape != rule.iri else None
         severity = _SEVERITY.get(result.severity, rule.severity) if own or shape == rule.iri else rule.severity
-        values = {**_parameters(shapes, shape), **bindings, "this": focus, "focus": focus, "value": value, "path": path}
+        values = {**parameters[shape], **bindings, "this": focus, "focus": focus, "value": value, "path": path}
         message = _messages(g, rule, list(result.messages), values)
         # What was found: a node validator's count (sh:value is the body itself), else the value node.
         found = bindings["count"] if "count" in bindings and value == focus else value
@@ -58,7 +64,7 @@ def findings(model: Model, results: Iterable[Result], shapes: Graph, owner: dict
             "component": str(result.component or ""),
             "path.iri": str(path) if isinstance(path, URIRef) else "",
             "value.n3": value.n3() if value is not None else "",
-            "rule.location": str(rule.location),
+            "rule.location": locations[rule.id],
         }
         yield Finding(
             rule=rule.id, severity=severity, message=message,
