@@ -65,3 +65,44 @@ def test_an_observer_with_a_vote_counts_nowhere(tmp_path) -> None:
     path = tmp_path / "observer-votes.ttl"
     graph.serialize(path, format="turtle")
     assert _rule_parity(path) == _compare_parity(path)
+
+
+REPORTING_FIXTURES = sorted([*(FIXTURES / "rules" / "CORE-NO-CYCLE").glob("*.ttl"),
+                             *(FIXTURES / "rules" / "CORE-REACHES-TOP").glob("*.ttl"),
+                             ROOT / "data" / "examples" / "klynge-midt-2022-cycle.ttl",
+                             *(ROOT / "data" / "scenarios").glob("nordjylland-*.ttl")])
+
+
+@pytest.mark.parametrize("path", REPORTING_FIXTURES, ids=[f"{p.parent.name}/{p.stem}" for p in REPORTING_FIXTURES])
+def test_compare_reporting_figures_are_the_rules_findings(path: Path) -> None:
+    """Cycles and bodies that do not reach the top body: compare's figures are the CORE rules' findings."""
+    from govgraph.metrics import reporting_lines
+
+    model = load([path])
+    org = organization(model)
+    report = validate(model)
+    lines = reporting_lines(org, report.as_of)
+    assert {str(b) for b in lines.on_cycles} == {f.focus_iri for f in report.findings if f.rule == "CORE-NO-CYCLE"}
+    if lines.top is not None:
+        assert {str(b) for b in lines.unreached} == \
+            {f.focus_iri for f in report.findings if f.rule == "CORE-REACHES-TOP"}
+
+
+def test_the_cycle_example_has_a_cycle_in_both() -> None:
+    from govgraph.metrics import reporting_lines
+
+    org = organization(load([ROOT / "data" / "examples" / "klynge-midt-2022-cycle.ttl"]))
+    lines = reporting_lines(org, org.date)
+    assert lines.on_cycles and lines.longest_chain is None
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "rules" / "CORE-SEAT-ONE-BODY").glob("*.ttl")),
+                         ids=lambda p: p.stem)
+def test_lint_seat_body_is_the_rules_finding(path: Path) -> None:
+    from govgraph.lint import lint
+
+    model = load([path], strict=False)
+    linted = {f.focus_iri for f in lint(model).findings if f.rule == "lint:seat-body"}
+    ruled = {f.focus_iri for f in validate(model).findings if f.rule == "CORE-SEAT-ONE-BODY"}
+    assert linted == ruled
+    assert linted if "fires" in path.stem else not linted

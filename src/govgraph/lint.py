@@ -61,6 +61,7 @@ def _lint(model: Model) -> Iterator[Finding]:
     bodies = sorted({s for s, o in user.subject_objects(RDF.type) if o in body_classes}, key=str)
     seats = sorted({s for s, o in user.subject_objects(RDF.type) if o in post_classes}
                    | set(user.subjects(ORG.postIn, None)), key=str)
+    one_body = _seats_not_in_one_body(model)
     for body in bodies:
         if not any(True for _ in g.objects(body, RDFS.label)) and not any(True for _ in g.objects(body, SKOS.prefLabel)):
             yield _finding(model, "body-label", body, focus=label(g, body))
@@ -69,12 +70,29 @@ def _lint(model: Model) -> Iterator[Finding]:
         if not any(True for _ in g.objects(seat, RDFS.label)):
             yield _finding(model, "seat-label", seat, Severity.WARNING, focus=name)
         targets = sorted(g.objects(seat, ORG.postIn), key=str)
-        if len(targets) != 1:
+        if seat in one_body:  # the rule's results, not a count of our own
             yield _finding(model, "seat-body", seat, focus=name, n=len(targets))
         for target in targets:
             if isinstance(target, URIRef) and not any(t in body_classes for t in g.objects(target, RDF.type)):
                 yield _finding(model, "seat-body-kind", seat, focus=name, target=label(g, target))
     yield from area_findings(model)
+
+
+#: The rule whose results are lint's "seat-body" problem (one definition of "a seat in one body").
+SEAT_BODY_RULE = "CORE-SEAT-ONE-BODY"
+
+
+def _seats_not_in_one_body(model: Model) -> set:
+    """The focus nodes of CORE-SEAT-ONE-BODY, run on the model as it is (no scenario scope: lint
+    checks every seat of the user's files, whichever body it names)."""
+    import datetime as dt
+
+    from .check import IMPLICIT_SCENARIO, run
+    from .check.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    results = run(model, catalogue, [catalogue.get(SEAT_BODY_RULE)], IMPLICIT_SCENARIO, (), dt.date.today())
+    return {r.focus for r in results}
 
 
 def lint_rules(paths: list[Path]) -> Report:

@@ -288,23 +288,37 @@ def reporting_graph(org: Organization, day: dt.date | None) -> nx.DiGraph:
     return graph
 
 
+#: The rules that say which bodies lie on a reporting cycle and which do not reach the top body:
+#: the figures read their results, so compare and info can never disagree with validate.
+CYCLE_RULE, REACH_RULE = "CORE-NO-CYCLE", "CORE-REACHES-TOP"
+
+
 @register("reporting", da="Referencelinjer", en="Reporting lines")
 def reporting_lines(org: Organization, day: dt.date | None) -> ReportingLines:
     """Longest reporting chain (counted in bodies: a lone body is 1), bodies not reaching gg:topBody, cycles.
 
-    Only lines between bodies in force in the scenario count: a line to a body
-    outside the scenario ends the chain. With a cycle the longest chain is
-    undefined (None). Without a gg:topBody, ``unreached`` is not measured.
+    Which bodies lie on a cycle and which do not reach the top body are the findings of the rules
+    CORE-NO-CYCLE and CORE-REACHES-TOP on the day (one definition: the rules'). The longest chain is
+    a measure, not a check: it counts the lines between bodies in force in the scenario (a line to a
+    body outside it ends the chain), and is undefined (None) when there is a cycle. Without a
+    gg:topBody, ``unreached`` is not measured.
     """
+    from .check import check
+    from .check.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    on = day or org.date or dt.date.today()
+    found = check(org.model, catalogue, [catalogue.get(CYCLE_RULE), catalogue.get(REACH_RULE)], on, org).findings
+    named = {str(b.iri): b.iri for b in org.on(day)}
+    cyclic = {named[f.focus_iri] for f in found if f.rule == CYCLE_RULE and f.focus_iri in named}
     graph = reporting_graph(org, day)
-    cyclic = {n for component in nx.strongly_connected_components(graph) if len(component) > 1 for n in component}
-    cyclic.update(n for n in graph if graph.has_edge(n, n))  # a body reporting to itself
-    longest = None if cyclic else (nx.dag_longest_path_length(graph) + 1 if len(graph) else 0)
+    longest = None if cyclic or not nx.is_directed_acyclic_graph(graph) else (
+        nx.dag_longest_path_length(graph) + 1 if len(graph) else 0)
     top = org.scenario.top_body
     unreached: tuple[URIRef, ...] = ()
     if top is not None:
-        reaching = nx.ancestors(graph, top) | {top} if top in graph else set()
-        unreached = tuple(sorted((n for n in graph if n not in reaching), key=str))
+        unreached = tuple(sorted({named[f.focus_iri] for f in found if f.rule == REACH_RULE and f.focus_iri in named},
+                                 key=str))
     return ReportingLines(top, longest, unreached, tuple(sorted(cyclic, key=str)))
 
 
