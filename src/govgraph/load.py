@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from . import limits, netguard, outfile, resources
 from .errors import InputError
-from .positions import Location, SourceMap, TextPlaces, scan_text
+from .positions import Location, ScannedLater, SourceMap, TextPlaces
 from .problems import Problem, bad_literals, declared_terms, unknown_terms
 from .store import CONTEXT, StoreView, Terms, Usage, file_graph, profile, quads
 from .vocab import GG, PREFIXES
@@ -156,7 +156,7 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
     except SyntaxError as refused:
         raise _syntax_error(path, text, fmt, refused) from None
     if fast is not None:
-        return Parsed(fast, scan_text(path, text, fast))
+        return Parsed(fast, ScannedLater(path, text, fast))
     graph = Graph()  # RDF 1.2 triple terms: Oxigraph accepted the file, rdflib has no twin for them
     try:
         with _quiet_rdflib():
@@ -164,7 +164,7 @@ def _parse_rdf_text(path: Path, fmt: str) -> Parsed:
     except Exception as err:  # rdflib raises many types
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise InputError(path, f"cannot read as {fmt}: {message}", "", f"kan ikke læses som {fmt}: {message}") from None
-    return Parsed(graph, scan_text(path, text, graph))
+    return Parsed(graph, ScannedLater(path, text, graph))
 
 
 def _syntax_error(path: Path, text: str, fmt: str, refused: SyntaxError) -> InputError:

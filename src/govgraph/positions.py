@@ -81,6 +81,30 @@ class SourceMap:
         return None
 
 
+class ScannedLater(SourceMap):
+    """A :class:`SourceMap` of a Turtle text that is scanned (:func:`scan_text`) on first use: most
+    parsed files (rule files, vocabularies) are never asked where a node is."""
+
+    def __init__(self, path: Path, text: str, graph: Graph | None) -> None:  # noqa: D107 - no dataclass init
+        self._source: tuple[Path, str, Graph | None] | None = (path, text, graph)
+        self._scanned: SourceMap | None = None
+
+    def _map(self) -> SourceMap:
+        if self._scanned is None:
+            assert self._source is not None
+            self._scanned = scan_text(*self._source)
+            self._source = None
+        return self._scanned
+
+    @property  # type: ignore[override]
+    def places(self) -> dict[Node, Location]:
+        return self._map().places
+
+    @property  # type: ignore[override]
+    def cells(self) -> dict[tuple[Node, Node], Location]:
+        return self._map().cells
+
+
 _PREFIX_DECL = re.compile(r"(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 _BASE_DECL = re.compile(r"(?:@base|BASE)\s+<([^>]*)>", re.IGNORECASE)
 _TOKEN = re.compile(r"<([^<>\s\"]*)>|(?<![\w:/#\"])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:((?:[\w-]|\.(?=[\w-]))*)")

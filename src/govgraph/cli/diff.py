@@ -12,9 +12,6 @@ from ..errors import GovgraphError
 from ..dates import parse_day
 from ..load import load
 from ..model import organization
-from ..render import diff_svg
-from ..render.diff_table import to_html, to_markdown
-from ..render.diff_text import to_json, to_text
 from . import CONTEXT_OPTION, LANG_OPTION, Lang, app, fail
 from .output import emit, pick_format
 from .terminal import progress
@@ -81,6 +78,9 @@ def diff(
 
             result = focused(result, before, after, focus)
         language = lang.value
+        from ..render import diff_svg  # graphviz and the renderers: only when diff runs
+        from ..render.diff_table import to_html, to_markdown
+        from ..render.diff_text import to_json, to_text
         if kind in ("svg", "png", "dot"):
             data = diff_svg.render(result, before, after, kind, language, days)
         elif kind == "html":
