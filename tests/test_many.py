@@ -195,6 +195,11 @@ def test_draw_per_area_of_one_region_and_in_text(run, national, tmp_path) -> Non
     midt = sorted(f"{file_name(i, r)[:-4]}--omraade-{i}.txt" for i, r, _ in made if r.endswith("midtjylland"))
     assert len(midt) == 5 and sorted(p.name for p in out.iterdir()) == sorted(["index.md", *midt])
     assert "Aarhus health council (generated)" in (out / midt[0]).read_text(encoding="utf-8")
+    every = tmp_path / "denmark"
+    assert run("draw", files[0].parent, "--per-area", "-f", "text", "-o", every).exit_code == 0
+    assert len(list(every.glob("*.txt"))) == 17  # one chart per council area of 2027
+    index = (every / "index.md").read_text(encoding="utf-8")
+    assert index.count("| Region East Denmark |") == 6 and index.count("| North Denmark Region |") == 2
 
 
 def test_draw_per_area_refuses_a_file_an_input_folder_and_a_missing_per_area(run, tmp_path) -> None:
