@@ -242,3 +242,11 @@ def test_a_bad_file_loaded_in_a_worker_is_one_line_naming_it(run, tmp_path) -> N
     line = _only_line(result.stderr)
     assert "broken.ttl:8" in line and "syntax" in line.lower()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_counts_region_oestdanmarks_municipalities_through_the_merger(run) -> None:
+    """A body whose area is Region Østdanmark serves the 46 municipalities of Hovedstaden and Sjælland in 2027."""
+    result = run("compare", SCENARIOS / "nordjylland-2027.ttl", FIXTURES / "compare" / "oestdanmark-2027.ttl")
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if "municipalities without a seat" in x)
+    assert line.split()[-2:] == ["0", "44"]

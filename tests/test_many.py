@@ -1,9 +1,10 @@
 """Many bodies at once (issue 13, item 5): validate, draw and compare all councils of a region or of
 Denmark in one run, reported per body and per region.
 
-Fixtures: the bundled example (data/examples/councils-2027/, two councils in two regions, their
-example areas in data/examples/context/), North Jutland's 2027 scenario, and an all-of-Denmark shape
-generated from the reference data (tests/national.py: 13 councils in three regions).
+Fixtures: the bundled example (data/examples/councils-2027/, two councils in two regions on the bundled
+areas dk:omraade-horsens and dk:omraade-fyn), North Jutland's 2027 scenario, and all of Denmark in 2027
+generated from the reference data (tests/national.py: one council for each of the 17 bundled
+health-council areas, in the four regions of 2027; bundled as data/examples/denmark-2027/).
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ import pytest
 from rdflib import Graph, URIRef
 
 from conftest import DATA, ROOT, SCENARIOS
-from national import areas, write_national
+from national import areas, file_name, write_national
 
 EXAMPLE = DATA / "examples" / "councils-2027"
-AREAS = DATA / "examples" / "context" / "council-areas-2027.ttl"
-CONTEXT = ("--context", "data/examples/context/council-areas-2027.ttl")
+DENMARK = DATA / "examples" / "denmark-2027"
 DK = "https://w3id.org/govgraph/denmark/"
 NJ = "https://w3id.org/govgraph/nordjylland/"
-BROKEN = frozenset({"midtjylland-2", "oestdanmark-5"})
+BROKEN = frozenset({"kronjylland", "nordsjaelland"})  # one in Region Midtjylland, one in Region Østdanmark
+#: The regions of 2027 in report order (by Danish name, Ø last) and their councils.
+REGIONS = {"Central Denmark Region": 5, "North Denmark Region": 2, "Region of Southern Denmark": 4,
+           "Region East Denmark": 6}
 
 
 @pytest.fixture(autouse=True)
@@ -40,8 +43,8 @@ def reference() -> Graph:
 
 @pytest.fixture
 def national(tmp_path, reference):
-    """13 councils, a file each, two of them without their area's last municipality; and the area file."""
-    return write_national(tmp_path, reference, BROKEN)
+    """17 councils, a file each, two of them without their area's last municipality."""
+    return write_national(tmp_path / "councils", reference, BROKEN)
 
 
 # ------------------------------------------------------------------ regions of bodies
@@ -76,8 +79,8 @@ def test_a_region_is_named_by_label_short_name_or_id_and_a_wrong_name_gets_the_c
 
 
 def test_validate_a_folder_groups_the_findings_per_region_and_body(run, national) -> None:
-    context, files, made = national
-    result = run("validate", files[0].parent, "--context", context, "--format", "json")
+    files, made = national
+    result = run("validate", files[0].parent, "--format", "json")
     assert result.exit_code == 1, result.stderr
     document = json.loads(result.stdout)
     expected: dict[str, list[int]] = {}
@@ -86,44 +89,46 @@ def test_validate_a_folder_groups_the_findings_per_region_and_body(run, national
         counts[0] += 1
         counts[1] += ident in BROKEN
     assert {r["region_iri"]: [r["bodies"], r["counts"]["violation"]] for r in document["regions"]} == expected
-    assert [r["region"] for r in document["regions"]] == [
-        "Central Denmark Region", "Region of Southern Denmark", "Region East Denmark"]  # by Danish name: Ø last
-    assert document["bodies_checked"] == len(made) == 13 and len(document["models"]) == 13
-    broken = {b["model"].rsplit("council-", 1)[-1][:-4] for b in document["bodies"] if b["counts"]["violation"]}
+    assert [r["region"] for r in document["regions"]] == list(REGIONS)  # by Danish name: Ø last
+    assert [r["bodies"] for r in document["regions"]] == list(REGIONS.values())
+    assert document["bodies_checked"] == len(made) == 17 and len(document["models"]) == 17
+    files = {file_name(i, r): i for i, r, _ in made}
+    broken = {files[b["model"].rsplit("/", 1)[-1]] for b in document["bodies"] if b["counts"]["violation"]}
     assert broken == BROKEN
     assert {(f["rule"], f["region"]) for f in document["findings"]} == {
         ("DK27-HC-MUNICIPALITIES", "Central Denmark Region"), ("DK27-HC-MUNICIPALITIES", "Region East Denmark")}
 
 
 def test_one_national_file_is_grouped_by_region_as_well(run, tmp_path, reference) -> None:
-    context, files, made = write_national(tmp_path, reference, BROKEN, one_file=True)
-    result = run("validate", files[0], "--context", context)
+    files, made = write_national(tmp_path, reference, BROKEN, one_file=True)
+    result = run("validate", files[0])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    names = ["Central Denmark Region", "Region of Southern Denmark", "Region East Denmark"]
+    names = list(REGIONS)
     assert [line for line in lines if line in names] == names  # one heading each, in order
     table = {line.rsplit(None, 4)[0]: line.split()[-4:] for line in lines if line.endswith(("0", "1")) and "  " in line
              and not line.startswith(" ")}
-    assert table["Region East Denmark"] == ["7", "1", "0", "0"] and table["All"] == ["13", "2", "0", "0"]
-    assert lines[-1] == "13 bodies checked, 2 violations, 0 warnings, 0 info"
+    assert table["Region East Denmark"] == ["6", "1", "0", "0"] and table["All"] == ["17", "2", "0", "0"]
+    assert table["North Denmark Region"] == ["2", "0", "0", "0"]
+    assert lines[-1] == "17 bodies checked, 2 violations, 0 warnings, 0 info"
 
 
 def test_region_keeps_one_regions_bodies_and_follows_the_merger(run, national) -> None:
-    context, files, _made = national
+    files, _made = national
     folder = files[0].parent
-    south = run("validate", folder, "--context", context, "--region", "Syddanmark", "-f", "json")
+    south = run("validate", folder, "--region", "Syddanmark", "-f", "json")
     assert south.exit_code == 0  # the broken councils lie in other regions
     assert {b["region"] for b in json.loads(south.stdout)["bodies"]} == {"Region of Southern Denmark"}
     # The Capital Region ended on 31 December 2026: on 2027 dates it means Region Østdanmark.
-    east = json.loads(run("validate", folder, "--context", context, "--region", "Hovedstaden", "-f", "json").stdout)
-    assert east["bodies_checked"] == 7 and {r["region"] for r in east["regions"]} == {"Region East Denmark"}
+    east = json.loads(run("validate", folder, "--region", "Hovedstaden", "-f", "json").stdout)
+    assert east["bodies_checked"] == 6 and {r["region"] for r in east["regions"]} == {"Region East Denmark"}
 
 
 def test_several_files_with_each_and_the_exit_code_follows_fail_on(run) -> None:
-    both = ("validate", "--each", SCENARIOS / "nordjylland-2027.ttl", EXAMPLE / "midtjylland-horsens.ttl", *CONTEXT)
+    both = ("validate", "--each", SCENARIOS / "nordjylland-2027.ttl", EXAMPLE / "midtjylland-horsens.ttl")
     assert run(*both).exit_code == 0
-    assert run("validate", EXAMPLE, *CONTEXT).exit_code == 1  # Funen leaves out Ærø
-    assert run("validate", EXAMPLE, *CONTEXT, "--region", "Midtjylland").exit_code == 0
+    assert run("validate", EXAMPLE).exit_code == 1  # Funen leaves out Ærø
+    assert run("validate", EXAMPLE, "--region", "Midtjylland").exit_code == 0
 
 
 def test_without_each_two_scenarios_are_still_one_model_and_refused(run) -> None:
@@ -135,21 +140,21 @@ def test_without_each_two_scenarios_are_still_one_model_and_refused(run) -> None
                                           ("markdown", "da", "md")])
 def test_validate_many_output_matches_its_golden_file(run, golden, fmt, lang, ext) -> None:
     result = run("validate", "--each", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027",
-                 *CONTEXT, "--format", fmt, "--lang", lang)
+                 "--format", fmt, "--lang", lang)
     assert result.exit_code == 1, result.stderr
     golden(result.stdout, f"many/validate.{lang}.{ext}")
 
 
 def test_one_bad_file_among_many_stops_the_run_on_one_line_and_writes_nothing(run, national, tmp_path) -> None:
-    context, files, _made = national
+    files, _made = national
     files[4].write_text(files[4].read_text(encoding="utf-8").replace("gg:votingRight true .", "gg:votingRight tru .", 1),
                         encoding="utf-8")
     out = tmp_path / "report.json"
-    result = run("validate", files[0].parent, "--context", context, "-o", out)
+    result = run("validate", files[0].parent, "-o", out)
     assert result.exit_code == 2 and not out.exists()
     assert result.stderr.count("\n") == 1 and str(files[4]) in result.stderr and "Traceback" not in result.stderr
     charts = tmp_path / "charts"
-    assert run("draw", files[0].parent, "--context", context, "--per-area", "-o", charts).exit_code == 2
+    assert run("draw", files[0].parent, "--per-area", "-o", charts).exit_code == 2
     assert not charts.exists()
 
 
@@ -157,7 +162,7 @@ def test_a_folder_without_model_files_and_an_unknown_region_are_usage_errors(run
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     empty = run("validate", tmp_path, "--lang", "da")
     assert empty.exit_code == 2 and "er en mappe uden modelfiler" in empty.stderr
-    wrong = run("validate", EXAMPLE, *CONTEXT, "--region", "Sydanmark")
+    wrong = run("validate", EXAMPLE, "--region", "Sydanmark")
     assert wrong.exit_code == 2 and "did you mean 'Syddanmark'" in wrong.stderr
 
 
@@ -166,39 +171,44 @@ def test_a_folder_without_model_files_and_an_unknown_region_are_usage_errors(run
 
 def test_draw_per_area_writes_one_chart_per_area_and_an_index(run, golden, tmp_path) -> None:
     out = tmp_path / "charts"
-    result = run("draw", "--each", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027", *CONTEXT,
+    result = run("draw", "--each", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027",
                  "--per-area", "-o", out, "--lang", "da")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "index.md", "midtjylland-horsens--omraade-sundhedsraad-horsens.svg",
+        "index.md", "midtjylland-horsens--omraade-horsens.svg",
         "nordjylland-2027--no-area.svg", "nordjylland-2027--omraade-limfjorden.svg",
-        "nordjylland-2027--omraade-vendsyssel.svg", "syddanmark-fyn--omraade-sundhedsraad-fyn.svg"]
+        "nordjylland-2027--omraade-vendsyssel.svg", "syddanmark-fyn--omraade-fyn.svg"]
     golden((out / "index.md").read_text(encoding="utf-8"), "many/draw-index.da.md")
-    golden((out / "syddanmark-fyn--omraade-sundhedsraad-fyn.svg").read_bytes(), "many/draw-fyn.da.svg")
+    golden((out / "syddanmark-fyn--omraade-fyn.svg").read_bytes(), "many/draw-fyn.da.svg")
     again = tmp_path / "again"
-    run("draw", "--each", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027", *CONTEXT,
+    run("draw", "--each", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027",
         "--per-area", "-o", again, "--lang", "da")
     assert all((again / p.name).read_bytes() == p.read_bytes() for p in out.iterdir())  # byte-identical
 
 
 def test_draw_per_area_of_one_region_and_in_text(run, national, tmp_path) -> None:
-    context, files, made = national
+    files, made = national
     out = tmp_path / "midt"
-    result = run("draw", files[0].parent, "--context", context, "--per-area", "--region", "Midtjylland",
+    result = run("draw", files[0].parent, "--per-area", "--region", "Midtjylland",
                  "-f", "text", "-o", out)
     assert result.exit_code == 0, result.stderr
-    midt = sorted(f"council-{i}--area-{i}.txt" for i, r, _ in made if r.endswith("midtjylland"))
-    assert sorted(p.name for p in out.iterdir()) == sorted(["index.md", *midt])
-    assert "Health Council midtjylland-1" in (out / midt[0]).read_text(encoding="utf-8")
+    midt = sorted(f"{file_name(i, r)[:-4]}--omraade-{i}.txt" for i, r, _ in made if r.endswith("midtjylland"))
+    assert len(midt) == 5 and sorted(p.name for p in out.iterdir()) == sorted(["index.md", *midt])
+    assert "Aarhus health council (generated)" in (out / midt[0]).read_text(encoding="utf-8")
+    every = tmp_path / "denmark"
+    assert run("draw", files[0].parent, "--per-area", "-f", "text", "-o", every).exit_code == 0
+    assert len(list(every.glob("*.txt"))) == 17  # one chart per council area of 2027
+    index = (every / "index.md").read_text(encoding="utf-8")
+    assert index.count("| Region East Denmark |") == 6 and index.count("| North Denmark Region |") == 2
 
 
 def test_draw_per_area_refuses_a_file_an_input_folder_and_a_missing_per_area(run, tmp_path) -> None:
-    refused = run("draw", EXAMPLE, *CONTEXT, "--per-area", "-o", tmp_path / "chart.svg")
+    refused = run("draw", EXAMPLE, "--per-area", "-o", tmp_path / "chart.svg")
     assert refused.exit_code == 2 and "-o FOLDER" in refused.stderr
-    into_input = run("draw", EXAMPLE, *CONTEXT, "--per-area", "-o", EXAMPLE)
+    into_input = run("draw", EXAMPLE, "--per-area", "-o", EXAMPLE)
     assert into_input.exit_code == 2 and "input" in into_input.stderr
     assert sorted(p.name for p in EXAMPLE.iterdir()) == ["midtjylland-horsens.ttl", "syddanmark-fyn.ttl"]
-    without = run("draw", EXAMPLE, *CONTEXT, "-o", tmp_path / "x.svg", "--lang", "da")
+    without = run("draw", EXAMPLE, "-o", tmp_path / "x.svg", "--lang", "da")
     assert without.exit_code == 2 and "tilføj --per-area" in without.stderr
 
 
@@ -208,25 +218,26 @@ def test_draw_per_area_refuses_a_file_an_input_folder_and_a_missing_per_area(run
 def test_compare_by_body_matches_its_golden_file(run, golden) -> None:
     for fmt, lang, ext in (("text", "en", "txt"), ("markdown", "da", "md"), ("csv", "da", "csv")):
         result = run("compare", "--by-body", "data/scenarios/nordjylland-2027.ttl", "data/examples/councils-2027",
-                     *CONTEXT, "--format", fmt, "--lang", lang)
+                     "--format", fmt, "--lang", lang)
         assert result.exit_code == 0, result.stderr
         golden(result.stdout, f"many/compare-by-body.{lang}.{ext}")
 
 
 def test_compare_by_body_gives_the_figures_the_rules_in_force_ask_of_each_body(run, national) -> None:
-    context, files, made = national
-    result = run("compare", "--by-body", files[0].parent, "--context", context, "-f", "json")
+    files, made = national
+    result = run("compare", "--by-body", files[0].parent, "-f", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    rows = {b["body"]: b for b in document["bodies"]}
-    for ident, _region, members in made:
-        row = rows[f"Health Council {ident}"]
+    rows = {b["iri"]: b for b in document["bodies"]}
+    for ident, region, members in made:
+        row = rows[f"https://example.org/denmark-2027/sundhedsraad-{ident}"]
+        assert row["region_iri"] == region
         seats = len(members) - (ident in BROKEN)
         assert row["voting"] == {"region": len(members) + 1, "municipality": seats, "other": 0}
         assert row["regional_majority"] == {"part": len(members) + 1, "whole": len(members) + 1 + seats, "holds": True}
         assert row["municipalities_with_seat"]["part"] == seats and row["parity"] is None  # no parity rule in 2027
         assert row["findings"]["violation"] == (ident in BROKEN)
-    assert [r["bodies"] for r in document["regions"]] == [3, 3, 7]
+    assert [r["bodies"] for r in document["regions"]] == list(REGIONS.values())
     assert all(r["regional_majority"]["part"] == r["bodies"] for r in document["regions"])
 
 
@@ -243,20 +254,33 @@ def test_compare_by_body_on_2022_asks_parity_of_north_jutlands_clusters_only(run
 
 
 def test_compare_a_folder_needs_by_body(run) -> None:
-    result = run("compare", EXAMPLE, *CONTEXT)
+    result = run("compare", EXAMPLE)
     assert result.exit_code == 2 and "--by-body" in result.stderr
 
 
-def test_the_generated_areas_cover_every_municipality_of_the_three_regions_once(reference) -> None:
+def test_the_generated_set_has_a_council_for_each_of_the_17_bundled_areas(reference) -> None:
     made = areas(reference)
+    assert len(made) == 17 and len({r for _, r, _ in made}) == 4  # the four regions of 2027
     members = [m for _, _, ms in made for m in ms]
-    assert len(members) == len(set(members)) == 98 - 11  # every municipality outside North Jutland
+    assert len(members) == len(set(members)) == 96  # Middelfart and Billund lie in no bundled area
+    assert {DK + "middelfart", DK + "billund"} & set(members) == set()
+
+
+def test_the_bundled_denmark_example_is_the_generated_set(tmp_path, reference) -> None:
+    """data/examples/denmark-2027/ is what tests/national.py writes (UPDATE_GOLDEN=1 rewrites it)."""
+    import os
+
+    files, _made = write_national(tmp_path / "denmark-2027", reference)
+    if os.environ.get("UPDATE_GOLDEN"):
+        write_national(DENMARK, reference)
+    assert sorted(p.name for p in DENMARK.iterdir()) == sorted(p.name for p in files)
+    assert all((DENMARK / p.name).read_bytes() == p.read_bytes() for p in files)
 
 
 def test_the_machine_formats_hold_every_models_findings_at_their_own_file(run) -> None:
-    sarif = json.loads(run("validate", EXAMPLE, *CONTEXT, "-f", "sarif").stdout)
+    sarif = json.loads(run("validate", EXAMPLE, "-f", "sarif").stdout)
     results = sarif["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["DK27-HC-MUNICIPALITIES"]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("syddanmark-fyn.ttl")
-    junit = run("validate", EXAMPLE, *CONTEXT, "-f", "junit").stdout
+    junit = run("validate", EXAMPLE, "-f", "junit").stdout
     assert "Health Council Horsens (example)" in junit and "Health Council Funen (example)" in junit

@@ -140,3 +140,22 @@ def test_findings_per_layer_and_severity(tiny) -> None:
     assert rows["findings.PoliticalAgreement.info"] == ("political agreement: info", 2)  # Mid, Loose
     # Layers in the order of their skos:notation: law (1), political agreement (2), local decision (3).
     assert [key for key, *_ in counts.counts] == ["Law", "PoliticalAgreement", "LocalDecision"]
+
+
+def test_a_merged_regions_municipalities_count_for_its_successor_from_the_merger() -> None:
+    """Region Østdanmark's municipalities are Hovedstaden's and Sjælland's on 2027 dates (the change event
+    dk:change-2027-region-oestdanmark), though each municipality still names its old region."""
+    from govgraph.metrics import municipalities_of
+    from rdflib import URIRef
+
+    org = organization(load([FIXTURES / "compare" / "oestdanmark-2027.ttl"]))
+    dk = "https://w3id.org/govgraph/denmark/"
+    east, capital = URIRef(dk + "region-oestdanmark"), URIRef(dk + "region-hovedstaden")
+    day = dt.date(2027, 1, 1)
+    result = representation(org, day)
+    served = {str(m.municipality).removeprefix(dk) for m in result.municipalities}
+    assert len(served) == 46 and {"koebenhavn", "bornholm", "roskilde", "lolland"} <= served  # 29 + 17
+    assert result.unrepresented == 44 and result.ratio is not None
+    assert len(municipalities_of(org, east, day)) == len(municipalities_of(org, east)) == 46  # no day: every merger
+    assert municipalities_of(org, east, dt.date(2026, 12, 31)) == ()  # before the merger it has none
+    assert len(municipalities_of(org, capital, day)) == 29  # an ended region keeps its own

@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from .load import Model
 from .model import label, subclasses
+from .regions import successors
 from .report import Finding, Severity
 from .vocab import DKH, GG
 
@@ -52,11 +53,10 @@ def _with_successors(graph: Graph, regions: set[Node]) -> set[Node]:
     org:resultingOrganization) turns them into, transitively."""
     found, todo = set(regions), list(regions)
     while todo:
-        for event in graph.subjects(ORG.originalOrganization, todo.pop()):
-            for successor in graph.objects(event, ORG.resultingOrganization):
-                if successor not in found:
-                    found.add(successor)
-                    todo.append(successor)
+        for successor in successors(graph, todo.pop()):
+            if successor not in found:
+                found.add(successor)
+                todo.append(successor)
     return found
 
 

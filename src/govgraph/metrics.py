@@ -35,6 +35,7 @@ from .figures import METRICS, Figure, Metric, Namer, Text, Value, local_name, me
 # Imported first so that findings come first in METRICS (and in every comparison).
 from .metrics_findings import FindingCounts, finding_counts, with_rules  # noqa: F401
 from .model import Body, Organization, Seat
+from .regions import holds_region
 from .vocab import GG, LEVEL, SIDE
 
 
@@ -203,8 +204,11 @@ class Representation:
                          None if m.per_seat is None else round(m.per_seat))
 
 
-def municipalities_of(org: Organization, node: Node | None) -> tuple[URIRef, ...]:
-    """The municipalities a constituency stands for: itself, an area's members, or a region's municipalities."""
+def municipalities_of(org: Organization, node: Node | None, day: dt.date | None = None) -> tuple[URIRef, ...]:
+    """The municipalities a constituency stands for: itself, an area's members, or a region's municipalities.
+
+    A region's municipalities are those whose ``gg:region`` is the region or, on ``day``, a region merged into
+    it (:func:`regions.holds_region`): Region Østdanmark's are Hovedstaden's and Sjælland's from 2027."""
     if not isinstance(node, URIRef):
         return ()
     g = org.graph
@@ -213,7 +217,8 @@ def municipalities_of(org: Organization, node: Node | None) -> tuple[URIRef, ...
         municipal.add(node)
     municipal.update(m for m in g.objects(node, ORG.hasMember) if (m, RDF.type, GG.Municipality) in g)
     if (node, RDF.type, GG.Region) in g:
-        municipal.update(m for m in g.subjects(GG.region, node) if (m, RDF.type, GG.Municipality) in g)
+        municipal.update(m for m, region in g.subject_objects(GG.region)
+                         if (m, RDF.type, GG.Municipality) in g and holds_region(g, node, region, day))
     return tuple(sorted((m for m in municipal if isinstance(m, URIRef)), key=str))
 
 
@@ -237,12 +242,12 @@ def representation(org: Organization, day: dt.date | None) -> Representation:
     unattributed = 0
     bodies = org.on(day)
     for body in bodies:
-        for municipality in municipalities_of(org, body.area):
+        for municipality in municipalities_of(org, body.area, day):
             shares.setdefault(municipality, Fraction(0))
         for seat in _counted_seats(body, day):
             if not seat.voting or seat.side != SIDE.Municipality:
                 continue
-            served = municipalities_of(org, seat.represents)
+            served = municipalities_of(org, seat.represents, day)
             unattributed += not served
             for municipality in served:
                 shares[municipality] = shares.get(municipality, Fraction(0)) + Fraction(1, len(served))

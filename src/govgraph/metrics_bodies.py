@@ -100,7 +100,7 @@ def body_row(model: str, org: Organization, body: Body, day: dt.date | None,
     if body.level == LEVEL.Political and asks(org, body, day, "paritySide") and (regional or municipal):
         parity = Ratio(regional, municipal, regional == municipal)
     if body.area is not None and asks(org, body, day, "minPerConstituent"):
-        area = municipalities_of(org, body.area)
+        area = municipalities_of(org, body.area, day)
         seats = [sum(1 for s in voting if s.side == SIDE.Municipality and s.represents == m) for m in area]
         if area:
             with_seat = sum(1 for n in seats if n)

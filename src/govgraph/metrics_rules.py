@@ -136,7 +136,7 @@ def seats_per_municipality(org: Organization, day: dt.date | None) -> MunicipalS
         if body.area is None or not asks(org, body, day, "minPerConstituent"):
             continue
         voting = [s for s in voting_seats(body, day) if s.side == SIDE.Municipality]
-        for municipality in municipalities_of(org, body.area):
+        for municipality in municipalities_of(org, body.area, day):
             rows.append((body.iri, municipality, sum(1 for s in voting if s.represents == municipality)))
     return MunicipalSeats(tuple(sorted(rows, key=lambda r: (str(r[0]), str(r[1])))))
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import ORG, RDF
 
 from .errors import UsageError
@@ -41,6 +42,14 @@ def _dates(graph: Graph, node: URIRef) -> tuple[dt.date | None, dt.date | None]:
     return first(GG.validFrom), first(GG.validUntil)
 
 
+def successors(graph: Graph, region: Node) -> list[URIRef]:
+    """The regions an ``org:ChangeEvent`` made of ``region`` (its ``org:originalOrganization`` →
+    ``org:resultingOrganization``), one step, sorted: the one reading of a merger that the region lookups share."""
+    return sorted({r for event in graph.subjects(ORG.originalOrganization, region)
+                   for r in graph.objects(event, ORG.resultingOrganization)
+                   if isinstance(r, URIRef) and (r, RDF.type, GG.Region) in graph}, key=str)
+
+
 def in_force(graph: Graph, region: URIRef, day: dt.date | None) -> URIRef:
     """``region``, or on a day after it ended, the region a change event made of it (followed to the end)."""
     seen = {region}
@@ -48,14 +57,21 @@ def in_force(graph: Graph, region: URIRef, day: dt.date | None) -> URIRef:
         _start, end = _dates(graph, region)
         if end is None or day <= end:
             break
-        successors = sorted({r for event in graph.subjects(ORG.originalOrganization, region)
-                             for r in graph.objects(event, ORG.resultingOrganization)
-                             if isinstance(r, URIRef) and (r, RDF.type, GG.Region) in graph}, key=str)
-        if len(successors) != 1 or successors[0] in seen:
+        after = successors(graph, region)
+        if len(after) != 1 or after[0] in seen:
             break
-        region = successors[0]
+        region = after[0]
         seen.add(region)
     return region
+
+
+def holds_region(graph: Graph, region: URIRef, other: Node, day: dt.date | None = None) -> bool:
+    """Whether ``other`` (a region a municipality's ``gg:region`` names) is ``region`` or counts as it on
+    ``day`` through a merger: Region Hovedstaden's municipalities are Region Østdanmark's on 2027 dates. With
+    no day, every merger counts (the region as the data leaves it)."""
+    if other == region:
+        return True
+    return isinstance(other, URIRef) and in_force(graph, other, day or dt.date.max) == region
 
 
 def _is_region(graph: Graph, node: object) -> bool:
@@ -156,4 +172,4 @@ def resolve_region(graphs: Iterable[Graph], name: str, day: dt.date | None = Non
     return hits[0]
 
 
-__all__ = ["NO_REGION", "RegionName", "in_force", "region_name", "region_of", "resolve_region"]
+__all__ = ["NO_REGION", "RegionName", "holds_region", "in_force", "successors", "region_name", "region_of", "resolve_region"]
