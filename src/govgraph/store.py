@@ -31,7 +31,8 @@ def file_graph(number: int) -> ox.NamedNode:
 
 
 _XSD_STRING = str(XSD.string)
-_LITERAL_CACHE = 200_000
+_LITERAL_CACHE = 20_000
+_IRI_CACHE = 1_000_000
 
 
 class Terms:
@@ -42,6 +43,7 @@ class Terms:
         self._blank_from_ox: dict[str, BNode] = {}
         #: Literals read before (labels, dates and flags recur; making an rdflib Literal is slow).
         self._literals: dict[Any, Literal] = {}
+        self._iris: dict[str, URIRef] = {}
 
     def to_ox(self, term: Node) -> Any:
         if isinstance(term, URIRef):
@@ -69,7 +71,13 @@ class Terms:
         if term is None:
             return None
         if isinstance(term, ox.NamedNode):
-            return URIRef(term.value)
+            value = term.value
+            iri = self._iris.get(value)
+            if iri is None:  # one URIRef per IRI: a seat's IRI is read a dozen times building the organization
+                iri = URIRef(value)
+                if len(self._iris) < _IRI_CACHE:
+                    self._iris[value] = iri
+            return iri
         if isinstance(term, ox.Literal):
             known_literal = self._literals.get(term)
             if known_literal is not None:
