@@ -390,18 +390,14 @@ class Model:
     def graph(self) -> Graph:
         """Every triple of the model as an rdflib graph (made on first use)."""
         if self._graph is None:
-            graph = new_graph()
-            graph.addN((s, p, o, graph) for s, p, o in self.view)
-            self._graph = graph
+            self._graph = _copied(self.view)
         return self._graph
 
     @property
     def user(self) -> Graph:
         """The triples of the user's files as an rdflib graph (made on first use)."""
         if self._user is None:
-            user = new_graph()
-            user.addN((s, p, o, user) for s, p, o in self.user_view)
-            self._user = user
+            self._user = _copied(self.user_view)
         return self._user
 
     def in_user_files(self, *patterns: str) -> str:
@@ -499,6 +495,13 @@ class Model:
                 if loc is not None:
                     return loc
         return self.locate(triple[0])
+
+
+def _copied(view: StoreView) -> Graph:
+    """An rdflib graph (with govgraph's prefixes) holding the triples of ``view``."""
+    graph = new_graph()
+    graph.addN((s, p, o, graph) for s, p, o in view)
+    return graph
 
 
 @dataclass

@@ -250,13 +250,4 @@ def profile(store: ox.Store, graph: Any) -> list[Usage]:
     return sorted(out, key=lambda u: (u.predicate, u.datatype or "", u.iri))
 
 
-def graph_of(view: StoreView | Graph, base: Graph | None = None) -> Graph:
-    """An rdflib graph with the triples of ``view`` (added to a copy of ``base`` when given)."""
-    graph = Graph()
-    if base is not None:
-        graph += base
-    graph.addN((s, p, o, graph) for s, p, o in view)
-    return graph
-
-
-__all__ = ["Terms", "StoreView", "Usage", "CONTEXT", "SCOPE", "file_graph", "quads", "graph_of", "profile"]
+__all__ = ["Terms", "StoreView", "Usage", "CONTEXT", "SCOPE", "file_graph", "quads", "profile"]
