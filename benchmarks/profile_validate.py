@@ -3,10 +3,11 @@
     python benchmarks/profile_validate.py benchmarks/out/model-100k.ttl [--top 10]
 
 Follows the steps ``govgraph validate`` takes (``govgraph.check.check`` and ``run``), timing each
-with the process's CPU clock and reading the peak resident memory after it: parsing each file
-(Oxigraph parse + rdflib graph build + source positions), the vocabulary and reference context,
-the union graph, the strict checks, the organization view, the Oxigraph store, every compiled
-rule, the findings and the JSON report. A profiler of the whole command is
+with the process's CPU clock and reading the peak resident memory after it: loading the files
+into Oxigraph (bulk load and the usage profile; the vocabulary and reference data are read once per
+process), the strict checks as store queries, the outline of the organization, the rule catalogue
+and compiled plans, every compiled rule (one after another here; govgraph runs them on two
+threads), the findings and the JSON report. A profiler of the whole command is
 ``python -m cProfile -s cumulative -m govgraph validate MODEL``; imports: ``python -X importtime``.
 """
 
