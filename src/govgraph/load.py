@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 

@@ -31,7 +31,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDFS, TIME, XSD
