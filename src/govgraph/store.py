@@ -10,6 +10,7 @@ so a model of a million triples is never copied into an rdflib graph unless a co
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,7 @@ class Terms:
         #: Literals read before (labels, dates and flags recur; making an rdflib Literal is slow).
         self._literals: dict[Any, Literal] = {}
         self._iris: dict[str, URIRef] = {}
+        self._lock = threading.Lock()
 
     def to_ox(self, term: Node) -> Any:
         if isinstance(term, URIRef):
@@ -57,9 +59,12 @@ class Terms:
         if isinstance(term, BNode):
             node = self._blank_to_ox.get(term)
             if node is None:
-                node = ox.BlankNode(f"b{len(self._blank_to_ox)}")
-                self._blank_to_ox[term] = node
-                self._blank_from_ox[node.value] = term
+                with self._lock:
+                    node = self._blank_to_ox.get(term)
+                    if node is None:
+                        node = ox.BlankNode(f"b{len(self._blank_to_ox)}")
+                        self._blank_to_ox[term] = node
+                        self._blank_from_ox[node.value] = term
             return node
         raise TypeError(f"cannot give {term!r} to Oxigraph")
 
@@ -94,8 +99,11 @@ class Terms:
         if isinstance(term, ox.BlankNode):
             known = self._blank_from_ox.get(term.value)
             if known is None:  # a blank node of a file Oxigraph parsed, or one a query made up (BNODE())
-                known = self._blank_from_ox[term.value] = BNode()
-                self._blank_to_ox[known] = term
+                with self._lock:  # the rules run on two threads: one twin per blank node, whoever asks first
+                    known = self._blank_from_ox.get(term.value)
+                    if known is None:
+                        known = self._blank_from_ox[term.value] = BNode()
+                        self._blank_to_ox[known] = term
             return known
         raise TypeError(f"cannot take {term!r} from Oxigraph")
 
