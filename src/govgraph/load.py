@@ -347,7 +347,7 @@ class Model:
     on first use."""
 
     def __init__(self, graph: Graph | None = None, user: Graph | None = None, files: Sequence[Path] = (),
-                 places: SourceMap | None = None, parts: Sequence[tuple[Path, Parsed]] = (), *,
+                 places: SourceMap | None = None, *,
                  store: ox.Store | None = None, terms: Terms | None = None, sources: Sequence[Part] = (),
                  context_sources: Sequence[Part] = ()) -> None:
         if store is None and graph is None:
@@ -356,7 +356,6 @@ class Model:
         self.terms = terms or Terms()
         self._graph, self._user, self._store = graph, user, store
         self._places = places or SourceMap()
-        self._parts = tuple(parts)
         self._sources = tuple(sources)
         self._context_sources = tuple(context_sources)
 
@@ -380,11 +379,16 @@ class Model:
         """Every triple of the model (vocabulary, reference data, the user's files), read from the store."""
         return StoreView(self.store, self.terms)
 
+    @property
+    def _user_parts(self) -> tuple[Part, ...]:
+        """The user's files in the store (a model made from rdflib graphs makes its store here)."""
+        self.store  # noqa: B018
+        return self._sources
+
     @cached_property
     def user_view(self) -> StoreView:
         """The triples of the user's files, read from the store."""
-        self.store  # noqa: B018 - makes the sources of a model made from graphs
-        return StoreView(self.store, self.terms, [part.graph for part in self._sources])
+        return StoreView(self.store, self.terms, [part.graph for part in self._user_parts])
 
     @property
     def graph(self) -> Graph:
@@ -404,13 +408,11 @@ class Model:
         """A SPARQL group that matches any of the triple ``patterns`` in any of the user's files:
         one ``GRAPH <file> { pattern }`` branch each, joined by UNION (Oxigraph looks up a constant
         graph and predicate in its indexes; a ``VALUES`` list of them makes it scan every quad)."""
-        self.store  # noqa: B018 - a model made from rdflib graphs makes its store and sources here
-        return union(f"GRAPH {part.graph} {{ {pattern} }}" for part in self._sources for pattern in patterns)
+        return union(f"GRAPH {part.graph} {{ {pattern} }}" for part in self._user_parts for pattern in patterns)
 
     def usage(self) -> list[Usage]:
         """How the user's files use each property (:func:`govgraph.store.profile`), all files together."""
-        self.store  # noqa: B018 - a model made from rdflib graphs makes its store and sources here
-        return [u for part in self._sources for u in part.usage]
+        return [u for part in self._user_parts for u in part.usage]
 
     def in_user(self, triple: tuple[Node, Node, Node]) -> bool:
         """Whether the user's files hold the triple."""
@@ -419,20 +421,6 @@ class Model:
         return triple in self.user_view
 
     # -------------------------------------------------------------- places
-
-    @property
-    def places(self) -> SourceMap:
-        """Where nodes are written, as far as known without scanning large files (see :meth:`locate`)."""
-        merged = SourceMap()
-        merged.update(self._places)
-        for part in self._context_sources:
-            if part.places is not None:
-                merged.update(part.places)
-        return merged
-
-    @property
-    def parts(self) -> tuple[tuple[Path, Parsed], ...]:
-        return self._parts
 
     def expect(self, nodes: Iterable[Node]) -> None:
         """Find the places of these nodes in the user's text files in one pass each (before many
@@ -463,37 +451,25 @@ class Model:
         return None
 
     def _find(self, node: object) -> Location | None:
+        """The place of a node: the readers' places, else the first file, the user's before the
+        context, that writes it."""
         if node in self._places.places:
             return self._places.places[node]  # type: ignore[index]
         if isinstance(node, URIRef):
-            for part in self._sources:
-                if part.text is not None:
-                    where = part.text.find([node]).get(node)
-                    if where is not None:
-                        return where
-        for part in self._context_sources:
-            where = part.place(node, self) if isinstance(node, URIRef) else None  # type: ignore[arg-type]
-            if where is not None:
-                return where
+            for part in (*self._sources, *self._context_sources):
+                where = part.place(node, self)
+                if where is not None:
+                    return where
         return None
 
     def locate_triple(self, triple: tuple) -> Location | None:
         """Where the statement is written: the subject's place in the file that holds the triple."""
-        if self._sources and self._store is not None:
-            holders = {q.graph_name for q in self.store.quads_for_pattern(
-                *(self.view._ox(t) for t in triple), None)} if all(
-                not isinstance(t, BNode) or self.terms.knows(t) for t in triple) else set()
-            for part in self._sources:
-                if part.graph in holders:
-                    where = part.place(triple[0], self)
-                    if where is not None:
-                        return where
-            return self.locate(triple[0])
-        for _, parsed in self._parts:
-            if triple in parsed.graph:
-                loc = parsed.places.locate(triple[0], parsed.graph)
-                if loc is not None:
-                    return loc
+        holders = self.view.graphs_holding(triple)
+        for part in self._user_parts:
+            if part.graph in holders:
+                where = part.place(triple[0], self)
+                if where is not None:
+                    return where
         return self.locate(triple[0])
 
 

@@ -9,6 +9,7 @@ sheet/row/column locations instead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -113,9 +114,7 @@ _TOKEN = re.compile(r"<([^<>\s\"]*)>|(?<![\w:/#\"])([A-Za-z][\w-]*(?:\.[\w-]+)*)
 def scan_text(path: Path, text: str, graph: Graph | None) -> SourceMap:
     """Positions of the graph's subjects (and first mentions of other IRIs) in Turtle/N-Triples text;
     without a graph, the first token of each statement is taken for its subject."""
-    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(text)}
-    base_match = _BASE_DECL.search(text)
-    base = base_match.group(1) if base_match else ""
+    prefixes, base = _declarations(text)
     subjects = {s for s in graph.subjects() if isinstance(s, URIRef)} if graph is not None else None
     first_subject: dict[URIRef, int] = {}
     first_any: dict[URIRef, int] = {}
@@ -128,7 +127,7 @@ def scan_text(path: Path, text: str, graph: Graph | None) -> SourceMap:
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped[0] in "@pPbB" and stripped.lower().startswith(("@prefix", "prefix", "@base", "base")):
+        if _is_directive(stripped):
             continue
         for match in _TOKEN.finditer(line):
             spelling = match.group(0)
@@ -155,6 +154,17 @@ def scan_text(path: Path, text: str, graph: Graph | None) -> SourceMap:
 
 
 _UNSEEN = object()
+
+
+def _declarations(text: str) -> tuple[dict[str, str], str]:
+    """The prefixes (prefix → namespace) and the base IRI a Turtle text declares."""
+    base = _BASE_DECL.search(text)
+    return {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(text)}, base.group(1) if base else ""
+
+
+def _is_directive(stripped: str) -> bool:
+    """Whether a (stripped, non-empty) line declares a prefix or the base, and names no node."""
+    return stripped[0] in "@pPbB" and stripped.lower().startswith(("@prefix", "prefix", "@base", "base"))
 
 
 def _trie(words: list[str]) -> str:
@@ -188,12 +198,13 @@ class TextPlaces:
     nodes a run's findings name. This finds the same places (the first line where the node stands
     as a subject at the start of a statement, else the first line it appears on) with one search
     for all the spellings of the nodes asked for (``<iri>``, ``prefix:local``): half a second.
-    ``tests/test_positions.py`` holds the two to the same answers on every bundled file."""
+    ``tests/test_text_places.py`` holds the two to the same answers on every bundled file."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.text = text
         self.found: dict[URIRef, Location | None] = {}
+        self.complete = False  # the whole text was read: every node it names is in ``found``
         self._lines: list[int] | None = None  # offsets where lines start
 
     #: Up to this many characters, or past this many spellings, the whole text is read once
@@ -211,16 +222,17 @@ class TextPlaces:
                 self._search(missing)
         return {n: self.found.get(n) for n in nodes}
 
-    complete = False
-
     @cached_property
+    def _declared(self) -> tuple[dict[str, str], str]:
+        return _declarations(self.text)
+
+    @property
     def prefixes(self) -> dict[str, str]:
-        return {m.group(1) or "": m.group(2) for m in _PREFIX_DECL.finditer(self.text)}
+        return self._declared[0]
 
-    @cached_property
+    @property
     def base(self) -> str:
-        base_match = _BASE_DECL.search(self.text)
-        return base_match.group(1) if base_match else ""
+        return self._declared[1]
 
     def _scan_all(self) -> None:
         for node, where in scan_text(self.path, self.text, None).places.items():
@@ -245,9 +257,9 @@ class TextPlaces:
             self.found[node] = None
             for spelling in self._spellings(node):
                 spelled.setdefault(spelling, node)
-        # Longest first, so that ex:a-b is not taken for ex:a. Plain strings only (a lookaround per
-        # spelling makes the search ten times slower): _is_token then keeps the matches that are
-        # tokens as scan_text reads them (not inside another name, IRI or comment).
+        # The trie tries the longer spelling first, so that ex:a-b is not taken for ex:a. Plain
+        # strings (a lookaround per spelling makes the search ten times slower): _is_token then keeps
+        # the matches that are tokens as scan_text reads them (not inside another name, IRI or comment).
         pattern = re.compile(_trie(sorted(spelled)))
         first_any: dict[URIRef, int] = {}
         first_subject: dict[URIRef, int] = {}
@@ -270,8 +282,6 @@ class TextPlaces:
     def _line_of(self, offset: int) -> int:
         if self._lines is None:
             self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        import bisect
-
         return bisect.bisect_right(self._lines, offset)
 
     def _line(self, lineno: int) -> str:
@@ -291,7 +301,7 @@ class TextPlaces:
         assert self._lines is not None
         line = self._line(lineno)
         stripped = line.strip()
-        if stripped[:1] in "@pPbB" and stripped.lower().startswith(("@prefix", "prefix", "@base", "base")):
+        if stripped and _is_directive(stripped):
             return False
         column = match.start() - self._lines[lineno - 1]
         return any(m.start() == column and m.group(0) == match.group(0) for m in _TOKEN.finditer(line))
@@ -307,7 +317,7 @@ class TextPlaces:
             stripped = line.strip()
             if not stripped:
                 continue
-            if stripped[0] in "@pPbB" and stripped.lower().startswith(("@prefix", "prefix", "@base", "base")):
+            if _is_directive(stripped):
                 continue
             if stripped.endswith("."):
                 return True

@@ -7,11 +7,12 @@ and literals of another type than their property's ``rdfs:range`` (whatever thei
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD, NamespaceManager
 
 from .positions import Location
 from .vocab import PREFIXES
@@ -57,30 +58,17 @@ def _reused_namespace(iri: str) -> str | None:
     return None
 
 
-def _names() -> Graph:
+@functools.cache
+def _namespaces() -> NamespaceManager:
+    """govgraph's prefixes, for naming terms in messages (made on first use: load imports this module)."""
     from .load import new_graph
 
-    return new_graph()
+    return new_graph().namespace_manager
 
 
-class _Names:
-    """govgraph's prefixes, made on first use (the load module imports this one)."""
-
-    graph: Graph | None = None
-
-    @property
-    def namespace_manager(self):  # noqa: ANN201
-        if _Names.graph is None:
-            _Names.graph = _names()
-        return _Names.graph.namespace_manager
-
-
-_NAMES = _Names()
-
-
-def _qname(graph: Graph | _Names, node: URIRef) -> str:
+def _qname(node: URIRef) -> str:
     try:
-        return graph.namespace_manager.normalizeUri(node)
+        return _namespaces().normalizeUri(node)
     except Exception:
         return f"<{node}>"
 
@@ -118,13 +106,13 @@ def unknown_terms(model: Model) -> list[Problem]:
         # terms is no typo, and gets its suggestions for the first ones only.
         close = difflib.get_close_matches(local, by_namespace[namespace], n=1, cutoff=0.6) \
             if number < _SUGGESTIONS else []
-        suggestion = _qname(_NAMES, URIRef(namespace + close[0])) if close else ""
+        suggestion = _qname(URIRef(namespace + close[0])) if close else ""
         hint = f"did you mean {suggestion}?" if close else \
             "declare it in your own vocabulary file, or use a term from ontology/README.md"
         da_hint = f"mente du {suggestion}?" if close else \
             "erklær den i en egen ordforrådsfil, eller brug et begreb fra ontology/README.md"
         kind_da = {"property": "egenskab", "class": "klasse", "value": "værdi"}[kind]
-        name = _qname(_NAMES, term)
+        name = _qname(term)
         problems.append(Problem(f"unknown {kind} {name}", hint, places.get(term), term,
                                 da=f"ukendt {kind_da} {name} ({da_hint})"))
     return problems
@@ -147,10 +135,6 @@ def _used_terms(model: Model) -> dict[URIRef, str]:
             if kind == "class" or iri.startswith(namespaces):
                 found.setdefault(URIRef(iri), kind)
     return found
-
-
-def _string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _first_uses(model: Model, terms: set[URIRef]) -> dict[URIRef, Location | None]:
@@ -187,14 +171,6 @@ _DATE_TYPE_IRIS = frozenset(str(t) for t in _DATE_TYPES)
 _FITS = {XSD.integer: {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger},
          XSD.string: {XSD.string, None}}
 _EXAMPLE = {XSD.date: '"2022-07-01"^^xsd:date', XSD.integer: "4", XSD.boolean: "true", XSD.string: '"tekst"'}
-
-
-def _fits(literal: Literal, wanted: URIRef) -> bool:
-    """Whether a literal is of its property's range. A language tag is text: it fits a text range only
-    (``gg:meetingsPerYear "seks"@da`` is no number, ``gg:validFrom "2023-10-01"@da`` no date)."""
-    if literal.language:
-        return wanted == XSD.string
-    return literal.datatype in _FITS.get(wanted, {wanted})
 
 
 def _literal_candidates(model: Model, ranges: dict[URIRef, URIRef]) -> tuple[list, list]:
@@ -234,8 +210,10 @@ def _literal_candidates(model: Model, ranges: dict[URIRef, URIRef]) -> tuple[lis
 
 
 def _allowed(wanted: URIRef) -> set[URIRef]:
-    """The datatypes a literal of a property with range ``wanted`` may have (as the store writes
-    them: a plain literal is an xsd:string, a tagged one an rdf:langString)."""
+    """The datatypes a literal of a property with range ``wanted`` may have, as the store writes them
+    (a plain literal is an xsd:string, a tagged one an rdf:langString). A language tag is text: it fits
+    a text range only (``gg:meetingsPerYear "seks"@da`` is no number, ``gg:validFrom "2023-10-01"@da``
+    no date)."""
     allowed = {t if t is not None else XSD.string for t in _FITS.get(wanted, {wanted})}
     if wanted == XSD.string:
         allowed.add(RDF.langString)
@@ -253,16 +231,16 @@ def bad_literals(model: Model) -> list[Problem]:
     problems = []
     for s, p, o in sorted(ill_typed, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         what, what_da = _DATE_TYPES[o.datatype], _DATE_TYPES_DA[o.datatype]
-        prop, kind = _qname(_NAMES, p), _qname(_NAMES, o.datatype)
+        prop, kind = _qname(p), _qname(o.datatype)
         problems.append(Problem(f"{prop} has {str(o)!r}, which is not a valid {kind}", f"write {what}",
                                 model.locate_triple((s, p, o)), s,
                                 da=f"{prop} har {str(o)!r}, som ikke er en gyldig {kind} (skriv {what_da})"))
     for s, p, o in sorted(misfits, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        prop, wanted = _qname(_NAMES, p), _qname(_NAMES, ranges[p])
+        prop, wanted = _qname(p), _qname(ranges[p])
         if o.language:
             given, given_da = f"as text in language {o.language}", f"som tekst på sproget {o.language}"
         elif o.datatype:
-            given, given_da = f"of type {_qname(_NAMES, o.datatype)}", f"af typen {_qname(_NAMES, o.datatype)}"
+            given, given_da = f"of type {_qname(o.datatype)}", f"af typen {_qname(o.datatype)}"
         else:
             given, given_da = "as plain text", "som ren tekst"
         example = _EXAMPLE.get(ranges[p], f'"…"^^{wanted}')

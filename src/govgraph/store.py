@@ -144,25 +144,21 @@ class StoreView:
         if any(x is _NOWHERE for x in pattern) or isinstance(pattern[1], (ox.Literal, ox.BlankNode)) \
                 or isinstance(pattern[0], ox.Literal):
             return
-        if self.graphs is None:
-            found = self.store.quads_for_pattern(*pattern, None)
-            if s is not None and p is not None and o is not None:
-                yield from list(found)[:1]
-                return
-            seen: set[tuple[Any, Any, Any]] = set()
-            for quad in found:
-                key = (quad.subject, quad.predicate, quad.object)
-                if key not in seen:
-                    seen.add(key)
-                    yield quad
-            return
-        seen = set()
-        for graph in self.graphs:
+        seen: set[tuple[Any, Any, Any]] = set()
+        for graph in self.graphs if self.graphs is not None else (None,):  # None: every graph
             for quad in self.store.quads_for_pattern(*pattern, graph):
                 key = (quad.subject, quad.predicate, quad.object)
                 if key not in seen:
                     seen.add(key)
                     yield quad
+
+    def graphs_holding(self, triple: tuple[Node, Node, Node]) -> set[Any]:
+        """The named graphs that hold ``triple`` (e.g. which of the user's files writes it)."""
+        pattern = tuple(self._ox(t) for t in triple)
+        if any(x is _NOWHERE for x in pattern):
+            return set()
+        graphs = self.graphs if self.graphs is not None else (None,)
+        return {q.graph_name for graph in graphs for q in self.store.quads_for_pattern(*pattern, graph)}
 
     def triples(self, pattern: tuple[Node | None, Node | None, Node | None]) -> Iterator[tuple[Node, Node, Node]]:
         s, p, o = pattern
@@ -196,9 +192,9 @@ class StoreView:
 
     def literals(self, subject: Node, predicates: Sequence[Node]) -> list[Literal]:
         """The literal values of ``subject`` for each of ``predicates`` (once each), e.g. its labels."""
-        if isinstance(subject, Literal) or (isinstance(subject, BNode) and not self.terms.knows(subject)):
+        node, from_ox = self._ox(subject), self.terms.from_ox
+        if node is _NOWHERE or isinstance(node, ox.Literal):
             return []
-        node, from_ox = self.terms.to_ox(subject), self.terms.from_ox
         graphs = self.graphs if self.graphs is not None else (None,)
         found: dict[Any, None] = {}
         for predicate in predicates:
@@ -227,12 +223,11 @@ _NAMED: dict[Node, ox.NamedNode] = {}
 
 @dataclass(frozen=True)
 class Usage:
-    """How one property is used in a graph, for one kind of object: how often, with which datatype
-    (None for IRIs and blank nodes), and the longest literal text."""
+    """How one property is used in a graph with one datatype of its objects (None for IRIs and
+    blank nodes): how often, the longest literal text, and whether an RDF 1.2 triple term is among them."""
 
     predicate: str
     datatype: str | None
-    iri: bool
     count: int
     longest: int
     triple_terms: bool
@@ -242,20 +237,19 @@ def profile(store: ox.Store, graph: Any) -> list[Usage]:
     """The properties of a named graph by the kind of their objects: one pass over the graph gives
     what the load checks need (how many triples, the longest literal, RDF 1.2 triple terms) and
     what the term and literal checks start from (the properties used, their datatypes)."""
-    text = f"""SELECT ?p ?d ?iri (COUNT(*) AS ?n) (MAX(?len) AS ?long) (MAX(?t) AS ?triple) WHERE {{
+    text = f"""SELECT ?p ?d (COUNT(*) AS ?n) (MAX(?len) AS ?long) (MAX(?t) AS ?triple) WHERE {{
         GRAPH {graph} {{ ?s ?p ?o }}
         BIND (IF(isLITERAL(?o), STR(DATATYPE(?o)), "") AS ?d)
-        BIND (IF(isIRI(?o), 1, 0) AS ?iri)
         BIND (IF(isLITERAL(?o), STRLEN(STR(?o)), 0) AS ?len)
         BIND (IF(isTRIPLE(?s) || isTRIPLE(?o), 1, 0) AS ?t)
-    }} GROUP BY ?p ?d ?iri"""
+    }} GROUP BY ?p ?d"""
     out = []
     for row in store.query(text):
         predicate = row["p"]
         out.append(Usage(predicate.value if isinstance(predicate, ox.NamedNode) else str(predicate),
-                         row["d"].value or None, row["iri"].value == "1", int(row["n"].value),
-                         int(row["long"].value), row["triple"].value == "1"))
-    return sorted(out, key=lambda u: (u.predicate, u.datatype or "", u.iri))
+                         row["d"].value or None, int(row["n"].value), int(row["long"].value),
+                         row["triple"].value == "1"))
+    return sorted(out, key=lambda u: (u.predicate, u.datatype or ""))
 
 
 __all__ = ["Terms", "StoreView", "Usage", "CONTEXT", "SCOPE", "file_graph", "quads", "profile"]
