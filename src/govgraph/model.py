@@ -7,9 +7,10 @@ through these frozen records instead of walking triples itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS, TIME
@@ -332,17 +333,24 @@ def outline(model: Model) -> Organization:
     membership of a million-triple model costs seconds that validate does not need)."""
     g = model.view
     body_classes = subclasses(g, GG.Body)
-    bodies = []
-    for iri in scenario_body_iris(model):
-        if not any(t in body_classes for t in g.objects(iri, RDF.type)):
-            continue
-        level, area = _one(g, iri, GG.level), _one(g, iri, GG.area)
-        bodies.append(Body(
-            iri=iri, kind=body_kind(g, iri, body_classes),
-            level=level if isinstance(level, URIRef) else None, area=area if isinstance(area, URIRef) else None,
-            seats=(), tasks=(), reports_to=(), advises=(),
-            valid_from=_date(_one(g, iri, GG.validFrom)), valid_until=_date(_one(g, iri, GG.validUntil))))
+    bodies = [_body(g, iri, body_classes, lambda s, p: _one(g, s, p), seats=(), tasks=(), reports_to=(), advises=())
+              for iri in _scenario_bodies(model, g, body_classes)]
     return Organization(model=model, scenario=_scenario(model), bodies=tuple(bodies))
+
+
+def _scenario_bodies(model: Model, g: Graph, body_classes: set[URIRef]) -> list[URIRef]:
+    """The bodies of the scenario (:func:`scenario_body_iris`) that are typed as a body."""
+    return [iri for iri in scenario_body_iris(model) if any(t in body_classes for t in g.objects(iri, RDF.type))]
+
+
+def _body(g: Graph, iri: URIRef, body_classes: set[URIRef], one: Callable[[Node, URIRef], Node | None],
+          **rest: Any) -> Body:
+    """A body with what the outline and the organization both read of it (kind, level, area, dates);
+    ``one`` reads one value of a property, ``rest`` are the other fields."""
+    level, area = one(iri, GG.level), one(iri, GG.area)
+    return Body(iri=iri, kind=body_kind(g, iri, body_classes),
+                level=level if isinstance(level, URIRef) else None, area=area if isinstance(area, URIRef) else None,
+                valid_from=_date(one(iri, GG.validFrom)), valid_until=_date(one(iri, GG.validUntil)), **rest)
 
 
 def organization(model: Model) -> Organization:
@@ -371,9 +379,7 @@ def organization(model: Model) -> Organization:
             attested_on=_date(index.one(m, GG.attestedOn)),
             present=bool(present.value) if isinstance(present, Literal) else None, start=start, end=end))
     bodies = []
-    for iri in scenario_body_iris(model):
-        if not any(t in body_classes for t in g.objects(iri, RDF.type)):
-            continue
+    for iri in _scenario_bodies(model, g, body_classes):
         members = tuple(memberships_by_body.get(iri, ()))
         holders: dict[Node, set[Person]] = {}
         for m in members:
@@ -394,15 +400,11 @@ def organization(model: Model) -> Organization:
                 approved_by=index.all(s, GG.approvedBy), qualifications=index.all(s, GG.requiresQualification),
                 valid_from=_date(index.one(s, GG.validFrom)), valid_until=_date(index.one(s, GG.validUntil)),
                 holders=by_name(holders.get(s, ()))))
-        level, area = index.one(iri, GG.level), index.one(iri, GG.area)
         meetings = index.one(iri, GG.meetingsPerYear)
-        bodies.append(Body(
-            iri=iri, kind=body_kind(g, iri, body_classes),
-            level=level if isinstance(level, URIRef) else None,
-            area=area if isinstance(area, URIRef) else None,
+        bodies.append(_body(
+            g, iri, body_classes, index.one,
             seats=tuple(seats), tasks=index.all(iri, GG.hasTask),
             reports_to=index.all(iri, ORG.reportsTo), advises=index.all(iri, GG.advises),
-            valid_from=_date(index.one(iri, GG.validFrom)), valid_until=_date(index.one(iri, GG.validUntil)),
             memberships=members,
             meetings_per_year=int(meetings.value) if isinstance(meetings, Literal) and meetings.value is not None else None))
     return Organization(model=model, scenario=_scenario(model), bodies=tuple(bodies))
