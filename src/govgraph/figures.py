@@ -87,6 +87,20 @@ def local_name(node: Node | None) -> str:
     return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def balance(key: str, holds: Text, fails: Text, sides: Text, rows: Iterable[Any], name: Namer,
+            other: Callable[[Any], int]) -> Iterable[Figure]:
+    """The figures of a balance a rule asks of some bodies (parity, a regional majority): how many
+    hold it, how many do not, and per body its regional seats against ``other(row)`` with ✓ or ✗.
+    ``rows`` have ``body``, ``regional`` and ``holds``."""
+    rows = list(rows)
+    yield Figure(f"{key}.holds", holds, sum(1 for b in rows if b.holds))
+    yield Figure(f"{key}.fails", fails, sum(1 for b in rows if not b.holds))
+    for b in rows:
+        label = name(b.body)
+        yield Figure(f"{key}.{local_name(b.body)}", Text(f"  {label.da} ({sides.da})", f"  {label.en} ({sides.en})"),
+                     f"{b.regional} : {other(b)} {'✓' if b.holds else '✗'}")
+
+
 def measure(org: Organization, day: dt.date | None = None,
             metrics: Iterable[Metric] | None = None) -> tuple[tuple[Metric, Any], ...]:
     """Every metric's value for one organization; ``day`` defaults to the scenario's effective date."""
@@ -94,4 +108,4 @@ def measure(org: Organization, day: dt.date | None = None,
     return tuple((m, m.compute(org, day)) for m in (METRICS if metrics is None else metrics))
 
 
-__all__ = ["Figure", "Metric", "METRICS", "Namer", "Text", "Value", "local_name", "measure", "namer", "register"]
+__all__ = ["Figure", "Metric", "METRICS", "Namer", "Text", "Value", "balance", "local_name", "measure", "namer", "register"]

@@ -31,7 +31,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, RDF
 from rdflib.term import Node
 
-from .figures import METRICS, Figure, Metric, Namer, Text, Value, local_name, measure, namer, register
+from .figures import METRICS, Figure, Metric, Namer, Text, Value, balance, local_name, measure, namer, register
 # Imported first so that findings come first in METRICS (and in every comparison).
 from .metrics_findings import FindingCounts, finding_counts, with_rules  # noqa: F401
 from .model import Body, Organization, Seat
@@ -117,16 +117,9 @@ class Parity:
     def figures(self, name: Namer) -> Iterator[Figure]:
         if not self.bodies:
             return  # no parity rule binds a body here: no row says "0 without parity"
-        yield Figure("parity.holds", Text("politiske organer med paritet", "political bodies with parity"),
-                     sum(1 for b in self.bodies if b.holds))
-        yield Figure("parity.fails", Text("politiske organer uden paritet", "political bodies without parity"),
-                     sum(1 for b in self.bodies if not b.holds))
-        for b in self.bodies:
-            label = name(b.body)
-            mark = "✓" if b.holds else "✗"
-            yield Figure(f"parity.{local_name(b.body)}",
-                         Text(f"  {label.da} (region : kommune)", f"  {label.en} (region : municipality)"),
-                         f"{b.regional} : {b.municipal} {mark}")
+        yield from balance("parity", Text("politiske organer med paritet", "political bodies with parity"),
+                           Text("politiske organer uden paritet", "political bodies without parity"),
+                           Text("region : kommune", "region : municipality"), self.bodies, name, lambda b: b.municipal)
 
 
 @register("parity", da="Paritet", en="Parity")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import RDF, SH
 
-from .figures import Figure, Namer, Text, local_name, register
+from .figures import Figure, Namer, Text, balance, local_name, register
 from .model import Body, Organization, subclasses
 from .vocab import GGC, SIDE
 
@@ -83,16 +83,9 @@ class Majority:
     def figures(self, name: Namer) -> Iterator[Figure]:
         if not self.bodies:
             return  # no majority rule binds a body here
-        yield Figure("majority.holds", Text("organer med regionalt flertal", "bodies with a regional majority"),
-                     sum(1 for b in self.bodies if b.holds))
-        yield Figure("majority.fails", Text("organer uden regionalt flertal", "bodies without a regional majority"),
-                     sum(1 for b in self.bodies if not b.holds))
-        for b in self.bodies:
-            label = name(b.body)
-            mark = "✓" if b.holds else "✗"
-            yield Figure(f"majority.{local_name(b.body)}",
-                         Text(f"  {label.da} (region : alle)", f"  {label.en} (region : all)"),
-                         f"{b.regional} : {b.voting} {mark}")
+        yield from balance("majority", Text("organer med regionalt flertal", "bodies with a regional majority"),
+                           Text("organer uden regionalt flertal", "bodies without a regional majority"),
+                           Text("region : alle", "region : all"), self.bodies, name, lambda b: b.voting)
 
 
 @register("majority", da="Regionalt flertal", en="Regional majority")
